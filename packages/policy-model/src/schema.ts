@@ -1,0 +1,2 @@
+/** JSON Schema of grant files, for editors. STUB. */
+export const grantJsonSchema: Record<string, unknown> = {};
