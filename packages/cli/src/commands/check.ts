@@ -1,0 +1,67 @@
+import { formatProblem } from '@kinesis-access/policy-model';
+import type { Command } from 'commander';
+import { ExitCode } from '../exit-codes';
+import { collectGrantFiles, type FileProblems, findDuplicates, loadGrant } from '../grant-files';
+
+/** Result of checking some paths: the problem lines (stdout) and the notes (stderr). */
+export interface CheckReport {
+  readonly filesChecked: number;
+  /** `<file>: <field path>: <message>`, one per problem, in file order. */
+  readonly problemLines: readonly string[];
+  /** `<file>: warning: <message>` for valid grants with warnings (e.g. the upsolver IAM-user opt-in). */
+  readonly warningLines: readonly string[];
+}
+
+/** Check grant files and directories. Reads only; writes nothing. */
+export function checkPaths(inputs: readonly string[], cwd: string = process.cwd()): CheckReport {
+  const collected = collectGrantFiles(inputs, cwd);
+  const grants = collected.files.map(loadGrant);
+  const byFile = new Map<string, FileProblems['problems'][number][]>();
+  const order: string[] = [];
+  const add = (entry: FileProblems): void => {
+    if (entry.problems.length === 0) return;
+    let list = byFile.get(entry.file);
+    if (!list) {
+      list = [];
+      byFile.set(entry.file, list);
+      order.push(entry.file);
+    }
+    list.push(...entry.problems);
+  };
+  for (const entry of collected.problems) add(entry);
+  for (const grant of grants) if (!grant.ok) add({ file: grant.file.displayPath, problems: grant.problems });
+  for (const entry of findDuplicates(grants)) add(entry);
+
+  const problemLines = order.flatMap((file) => (byFile.get(file) ?? []).map((p) => formatProblem(p, file)));
+  const warningLines = grants.flatMap((g) =>
+    g.ok ? g.plan.warnings.map((w) => `${g.file.displayPath}: warning: ${w}`) : [],
+  );
+  return { filesChecked: grants.length, problemLines, warningLines };
+}
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .summary('validate grant files and directories (writes nothing)')
+    .description(
+      'validate grant files; a directory means every *.yaml/*.yml below it (recursive). Problems go to stdout, ' +
+        'one per line as "<file>: <field path>: <message>"; warnings and the summary go to stderr. Writes nothing.',
+    )
+    .argument('<paths...>', 'grant files and/or directories of grant files')
+    .action((paths: string[]) => {
+      const report = checkPaths(paths);
+      for (const line of report.warningLines) process.stderr.write(`${line}\n`);
+      if (report.problemLines.length > 0) {
+        process.stdout.write(report.problemLines.map((l) => `${l}\n`).join(''));
+        const n = report.problemLines.length;
+        process.stderr.write(
+          `kinesis-access check: ${n} problem${n === 1 ? '' : 's'} (${report.filesChecked} grant files read)\n`,
+        );
+        process.exitCode = ExitCode.Invalid;
+        return;
+      }
+      const n = report.filesChecked;
+      process.stderr.write(`kinesis-access check: ${n} grant file${n === 1 ? '' : 's'} valid\n`);
+      process.exitCode = ExitCode.Ok;
+    });
+}

@@ -1,0 +1,18 @@
+/**
+ * @packageDocumentation
+ * The `kinesis-access` command line: `check`, `render`, `synth` and the freshness check. The bin is
+ * `bin/kinesis-access.js`; this entry lets other tools run the same commands in-process.
+ */
+
+export { type CheckReport, checkPaths } from './commands/check';
+export { ExitCode } from './exit-codes';
+export {
+  collectGrantFiles,
+  type FileProblems,
+  findDuplicates,
+  GRANT_FILE_EXTENSIONS,
+  type GrantFile,
+  type LoadedGrant,
+  loadGrant,
+} from './grant-files';
+export { createProgram, main } from './main';
