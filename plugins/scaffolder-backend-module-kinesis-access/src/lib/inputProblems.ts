@@ -1,0 +1,63 @@
+import { InputError } from '@backstage/errors';
+import type { Problem } from '@kinesis-access/policy-model';
+
+/**
+ * Where each grant-file field comes from in the action's input. The model reports problems against the grant
+ * file (`spec.streams[1].arn`); the person filled the action's input (`streams[1].arn`), so that is the name
+ * they need to see. Fields without an input counterpart keep the grant-file path.
+ */
+const GRANT_TO_INPUT: readonly (readonly [grantPath: string, inputPath: string])[] = [
+  ['metadata.name', 'name'],
+  ['spec.principal.roleArn', 'clickhouseRoleArn'],
+  ['spec.profile', 'profile'],
+  ['spec.streams', 'streams'],
+  ['spec.role.name', 'roleName'],
+  ['spec.role.permissionsBoundaryArn', 'permissionsBoundaryArn'],
+  ['spec.role.tags', 'tags'],
+];
+
+/** `spec.streams[1].arn` → `streams[1].arn`; unmapped paths are returned unchanged (`undefined` = not an input). */
+export function toInputPath(grantPath: string): string | undefined {
+  for (const [from, to] of GRANT_TO_INPUT) {
+    if (grantPath === from) return to;
+    if (grantPath.startsWith(from)) {
+      const rest = grantPath.slice(from.length);
+      if (rest.startsWith('.') || rest.startsWith('[')) return `${to}${rest}`;
+    }
+  }
+  return undefined;
+}
+
+/** Reads `streams[1].arn` / `tags.team` out of the raw input; `undefined` when any step is missing. */
+export function valueAt(input: unknown, path: string): unknown {
+  const steps = path.match(/[^.[\]]+/g) ?? [];
+  let value: unknown = input;
+  for (const step of steps) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[step];
+  }
+  return value;
+}
+
+function describeReceived(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value);
+  return json.length > 200 ? `${json.slice(0, 197)}...` : json;
+}
+
+/** One line per problem: `<input field>: <message>`, with what was received when the model did not say. */
+export function describeProblem(problem: Problem, input: unknown): string {
+  const inputPath = toInputPath(problem.path);
+  const field = inputPath ?? (problem.path === '' ? '(grant)' : `(grant) ${problem.path}`);
+  const saysReceived = /\breceived\b/i.test(problem.message);
+  const received =
+    inputPath !== undefined && !saysReceived ? ` (received ${describeReceived(valueAt(input, inputPath))})` : '';
+  return `${field}: ${problem.message}${received}`;
+}
+
+/** Every problem in one InputError, so the person fixes them all in one go. */
+export function problemsToInputError(problems: readonly Problem[], input: unknown): InputError {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const lines = problems.map((problem) => `  - ${describeProblem(problem, input)}`);
+  return new InputError(`kinesis:access:grant input is not a valid grant (${count}):\n${lines.join('\n')}`);
+}
