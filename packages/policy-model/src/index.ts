@@ -4,6 +4,18 @@
  * (trust policy, packed permission policies, resource policies), quotas and the review summary.
  * Pure TypeScript and browser-safe: no fs, process, cdktf or Backstage imports.
  */
+
+export { assertOk, formatProblem, GrantError } from './errors';
+export { QUOTAS } from './iam';
+export { lintPolicyDocument } from './lint';
+export { compileGrantYaml, grantToYaml, parseGrantYaml } from './parse';
+export type { PlanOptions } from './plan';
+export { compileGrant, defaultRoleName, planGrant } from './plan';
+export type { ProfileDefinition } from './profiles';
+export { PROFILES } from './profiles';
+export { canonicalJson, renderJson } from './render';
+export { grantJsonSchema } from './schema';
+export { renderSummary } from './summary';
 export type {
   ConditionBlock,
   ExtraTrustAction,
@@ -22,11 +34,4 @@ export type {
   ResourcePolicyPlan,
   Result,
 } from './types';
-export { GrantError, assertOk, formatProblem } from './errors';
-export { parseGrantYaml, grantToYaml } from './parse';
-export { validateGrant, PROFILE_NAMES } from './validate';
-export { planGrant, compileGrant, defaultRoleName } from './plan';
-export { renderJson, canonicalJson } from './render';
-export { renderSummary } from './summary';
-export { lintPolicyDocument } from './lint';
-export { grantJsonSchema } from './schema';
+export { PROFILE_NAMES, validateGrant } from './validate';

@@ -1,4 +1,39 @@
-import type { GrantPlan, GrantSpec, Result } from './types';
+/**
+ * The plan: from a validated grant to the role, trust policy, packed permission policies, stream resource
+ * policies, warnings and quota use. Quota overflows are problems; access is never widened to fit.
+ */
+import {
+  dnsSuffix,
+  dynamoDbTableArn,
+  type KinesisStreamArn,
+  type KmsKeyArn,
+  parseKmsKeyArn,
+  parseStreamArn,
+  roleArn,
+  streamConsumersArn,
+} from './arn';
+import {
+  ASSUME_ROLE_ACTION,
+  CLOUDWATCH_METRICS_ACTIONS,
+  CONDITION_CLOUDWATCH_NAMESPACE,
+  CONDITION_EXTERNAL_ID,
+  CONDITION_KMS_KINESIS_CONTEXT,
+  CONDITION_KMS_VIA_SERVICE,
+  KCL_LEASE_TABLE_ACTIONS,
+  LIST_STREAMS_ACTIONS,
+  QUOTA_NAMES,
+  QUOTAS,
+  SHAREABLE_STREAM_ACTIONS,
+  STREAM_READ_ACTIONS,
+  STREAM_WRITE_ACTIONS,
+} from './iam';
+import { grant, type LogicalStatement, POLICY_VERSION, packStatements, policySize } from './pack';
+import { formatCount, type RawProblem, toProblem } from './problems';
+import { PROFILES, type ProfileDefinition } from './profiles';
+import type { GrantPlan, GrantSpec, PolicyDocument, QuotaUse, ResourcePolicyPlan, Result } from './types';
+import { defaultRoleName, validateGrantDetailed } from './validate';
+
+export { defaultRoleName };
 
 /** Options for {@link planGrant}. */
 export interface PlanOptions {
@@ -6,17 +41,316 @@ export interface PlanOptions {
   readonly maxPolicyChars?: number;
 }
 
-/** Decide the IAM for one validated grant. Quota overflows are problems, never widened access. STUB. */
-export function planGrant(_spec: GrantSpec, _options?: PlanOptions): Result<GrantPlan> {
-  throw new Error('not implemented yet');
+/** Decide the IAM for one validated grant. Quota overflows are problems, never widened access. */
+export function planGrant(spec: GrantSpec, options?: PlanOptions): Result<GrantPlan> {
+  return toResult(planGrantDetailed(spec, options));
 }
 
-/** validateGrant + planGrant. STUB. */
-export function compileGrant(_input: unknown): Result<GrantPlan> {
-  throw new Error('not implemented yet');
+/** validateGrant + planGrant. */
+export function compileGrant(input: unknown, options?: PlanOptions): Result<GrantPlan> {
+  const validated = validateGrantDetailed(input);
+  if (validated.spec === undefined) return { ok: false, problems: validated.problems.map(toProblem) };
+  return planGrant(validated.spec, options);
 }
 
-/** Default role name for a grant name and profile (clickpipes: `ClickHouseAccessRole-<name>`). STUB. */
-export function defaultRoleName(_grantName: string, _profile: string): string {
-  throw new Error('not implemented yet');
+export function toResult<T>(result: { value?: T; problems: readonly RawProblem[] }): Result<T> {
+  if (result.value !== undefined && result.problems.length === 0) return { ok: true, value: result.value };
+  return { ok: false, problems: result.problems.map(toProblem) };
+}
+
+interface PlannedStream {
+  readonly arn: KinesisStreamArn;
+  readonly text: string;
+  readonly key?: KmsKeyArn;
+}
+
+/** planGrant with unformatted problem paths (parse.ts maps them to YAML lines). */
+export function planGrantDetailed(
+  spec: GrantSpec,
+  options: PlanOptions = {},
+): { value?: GrantPlan; problems: RawProblem[] } {
+  const problems: RawProblem[] = [];
+  const grantName = spec.metadata.name;
+  const quota = (path: RawProblem['path'], what: string) =>
+    problems.push({ path, message: `grant "${grantName}": ${what}` });
+  const profile = PROFILES[spec.spec.profile];
+
+  // Streams, sorted: the order of the grant file does not change the output.
+  const streams: PlannedStream[] = [];
+  spec.spec.streams.forEach((stream, index) => {
+    const arn = parseStreamArn(stream.arn);
+    const key = stream.kmsKeyArn === undefined ? undefined : parseKmsKeyArn(stream.kmsKeyArn);
+    if (!arn.ok) problems.push({ path: ['spec', 'streams', index, 'arn'], message: arn.reason });
+    else if (key !== undefined && !key.ok)
+      problems.push({ path: ['spec', 'streams', index, 'kmsKeyArn'], message: key.reason });
+    else streams.push({ arn: arn.arn, text: stream.arn, ...(key === undefined ? {} : { key: key.arn }) });
+  });
+  const first = streams[0];
+  if (first === undefined || problems.length > 0) {
+    if (first === undefined && problems.length === 0)
+      problems.push({ path: ['spec', 'streams'], message: 'a grant needs at least one stream' });
+    return { problems };
+  }
+  streams.sort((a, b) => compare(a.text, b.text));
+  const { partition, accountId } = first.arn;
+
+  // Role.
+  const roleSpec = spec.spec.role ?? {};
+  const roleName = roleSpec.name ?? defaultRoleName(grantName, profile.name);
+  const rolePath = roleSpec.path ?? '/';
+  if (roleName.length > QUOTAS.roleNameLength) {
+    quota(
+      roleSpec.name === undefined ? ['metadata', 'name'] : ['spec', 'role', 'name'],
+      `role name "${roleName}" is ${roleName.length} characters; the IAM quota is ${QUOTAS.roleNameLength}`,
+    );
+  }
+  const tags = Object.fromEntries(Object.entries(roleSpec.tags ?? {}).sort(([a], [b]) => compare(a, b)));
+
+  // Trust policy.
+  const trustPolicy = buildTrustPolicy(spec);
+  const trustSize = policySize(trustPolicy);
+  if (trustSize > QUOTAS.trustPolicyChars) {
+    quota(
+      ['spec', 'principal'],
+      `the trust policy is ${formatCount(trustSize)} non-whitespace characters; the IAM quota is ${formatCount(QUOTAS.trustPolicyChars)} (fewer additionalRoleArns)`,
+    );
+  }
+
+  // Permission policies.
+  const statements = permissionStatements(profile, spec, streams);
+  const budget = options.maxPolicyChars ?? QUOTAS.managedPolicyChars;
+  const packed = packStatements(statements, budget);
+  const maxPolicies = spec.spec.quotas?.maxManagedPolicies ?? QUOTAS.managedPoliciesPerRole;
+  let documents: readonly PolicyDocument[] = [];
+  if (!packed.ok) {
+    quota(
+      ['spec', 'streams'],
+      `statement ${packed.statement} alone needs ${formatCount(packed.size)} characters, over the managed policy size budget of ${formatCount(budget)}`,
+    );
+  } else {
+    documents = packed.documents;
+    if (documents.length > maxPolicies) {
+      quota(
+        ['spec', 'streams'],
+        `the permissions need ${documents.length} managed policies of at most ${formatCount(budget)} non-whitespace characters for ${streams.length} streams; ` +
+          `the quota is ${maxPolicies} managed policies per role${maxPolicies < QUOTAS.managedPoliciesPerRoleMax ? ` (spec.quotas.maxManagedPolicies may be raised to ${QUOTAS.managedPoliciesPerRoleMax} with a raised IAM quota)` : ''}; split the grant`,
+      );
+    }
+  }
+  const policies = documents.map((document, i) => ({ name: `${roleName}-${i + 1}`, document }));
+
+  // Stream resource policies (opt-in).
+  const resourcePolicies = buildResourcePolicies(profile, spec, streams);
+  const largestResourcePolicy = Math.max(
+    0,
+    ...resourcePolicies.map((p) => utf8Length(JSON.stringify(p.document))),
+  );
+  if (largestResourcePolicy > QUOTAS.resourcePolicyBytes) {
+    quota(
+      ['spec', 'resourcePolicy', 'principals'],
+      `a stream resource policy is ${formatCount(largestResourcePolicy)} bytes; the Kinesis quota is ${formatCount(QUOTAS.resourcePolicyBytes)} bytes (fewer principals)`,
+    );
+  }
+  if (problems.length > 0) return { problems };
+
+  const warnings: string[] = [];
+  const iamUser =
+    spec.spec.profile === 'upsolver' && spec.spec.upsolver?.credentials === 'iam-user'
+      ? { name: roleName, path: rolePath, policyNames: policies.map((p) => p.name) }
+      : undefined;
+  if (iamUser !== undefined) {
+    warnings.push(
+      `spec.upsolver.credentials is "iam-user": an IAM user "${roleName}" with a long-lived access key is created, and its secret access key is stored in Terraform state. ` +
+        'Keep the state encrypted and access-restricted, rotate the key, and prefer credentials: role.',
+    );
+  }
+  const foreignKeys = [
+    ...new Set(
+      streams.flatMap((s) => (s.key !== undefined && s.key.accountId !== accountId ? [s.key.accountId] : [])),
+    ),
+  ];
+  for (const keyAccount of foreignKeys.sort()) {
+    warnings.push(
+      `KMS keys in account ${keyAccount} are used: their key policies must also allow role ${roleName} (kms:Decrypt / kms:GenerateDataKey).`,
+    );
+  }
+  if (profile.kcl) {
+    warnings.push(
+      `KCL lease table "${spec.spec.kcl?.applicationName}" is granted; KCL 3.x also uses "<application>-WorkerMetricStats" and "<application>-CoordinatorState" tables, which this profile does not grant.`,
+    );
+  }
+
+  const quotas: QuotaUse[] = [
+    { name: QUOTA_NAMES.roleName, used: roleName.length, limit: QUOTAS.roleNameLength },
+    { name: QUOTA_NAMES.trustPolicy, used: trustSize, limit: QUOTAS.trustPolicyChars },
+    { name: QUOTA_NAMES.managedPolicies, used: policies.length, limit: maxPolicies },
+    { name: QUOTA_NAMES.managedPolicySize, used: Math.max(0, ...documents.map(policySize)), limit: budget },
+    { name: QUOTA_NAMES.roleTags, used: Object.keys(tags).length, limit: QUOTAS.roleTags },
+  ];
+  if (resourcePolicies.length > 0) {
+    quotas.push({
+      name: QUOTA_NAMES.resourcePolicySize,
+      used: largestResourcePolicy,
+      limit: QUOTAS.resourcePolicyBytes,
+    });
+  }
+
+  const plan: GrantPlan = {
+    grantName,
+    profile: profile.name,
+    partition,
+    accountId,
+    role: {
+      name: roleName,
+      path: rolePath,
+      arn: roleArn(partition, accountId, rolePath, roleName),
+      description: spec.metadata.description ?? `kinesis-access grant ${grantName} (profile ${profile.name})`,
+      maxSessionDuration: roleSpec.maxSessionDuration ?? 3600,
+      ...(roleSpec.permissionsBoundaryArn === undefined
+        ? {}
+        : { permissionsBoundaryArn: roleSpec.permissionsBoundaryArn }),
+      tags,
+    },
+    trustPolicy,
+    policies,
+    resourcePolicies,
+    ...(iamUser === undefined ? {} : { iamUser }),
+    warnings,
+    quotas,
+    streams: streams.map((s) => ({
+      arn: s.text,
+      region: s.arn.region,
+      name: s.arn.streamName,
+      ...(s.key === undefined ? {} : { kmsKeyArn: keyText(s.key) }),
+    })),
+  };
+  return { value: plan, problems };
+}
+
+function buildTrustPolicy(spec: GrantSpec): PolicyDocument {
+  const principal = spec.spec.principal;
+  const principals = [...new Set([principal.roleArn, ...(principal.additionalRoleArns ?? [])])].sort(compare);
+  const actions = [...new Set([ASSUME_ROLE_ACTION, ...(principal.extraTrustActions ?? [])])].sort(compare);
+  return {
+    Version: POLICY_VERSION,
+    Statement: [
+      {
+        Sid: 'AssumeRole',
+        Effect: 'Allow',
+        Principal: { AWS: principals },
+        Action: actions,
+        ...(principal.externalId === undefined
+          ? {}
+          : { Condition: { StringEquals: { [CONDITION_EXTERNAL_ID]: principal.externalId } } }),
+      },
+    ],
+  };
+}
+
+/** The profile's statements, in canonical order: streams, consumers, ListStreams, KMS per key, KCL. */
+function permissionStatements(
+  profile: ProfileDefinition,
+  spec: GrantSpec,
+  streams: readonly PlannedStream[],
+): LogicalStatement[] {
+  const statements: LogicalStatement[] = [];
+  const streamArns = streams.map((s) => s.text);
+  if (profile.streamActions.length > 0) statements.push(grant('Streams', profile.streamActions, streamArns));
+  if (profile.consumerActions.length > 0) {
+    statements.push(grant('StreamConsumers', profile.consumerActions, streamArns.map(streamConsumersArn)));
+  }
+  if (profile.listStreams) statements.push(grant('ListStreams', LIST_STREAMS_ACTIONS, ['*']));
+
+  // KMS: only the named keys, only via Kinesis in the key's region, only for these streams' encryption context.
+  const byKey = new Map<string, { key: KmsKeyArn; streams: string[] }>();
+  for (const stream of streams) {
+    if (stream.key === undefined) continue;
+    const text = keyText(stream.key);
+    const entry = byKey.get(text) ?? { key: stream.key, streams: [] };
+    entry.streams.push(stream.text);
+    byKey.set(text, entry);
+  }
+  [...byKey.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .forEach(([text, { key, streams: keyStreams }], i) => {
+      statements.push(
+        grant(`KmsViaKinesis${i + 1}`, profile.kmsActions, [text], {
+          condition: {
+            StringEquals: {
+              [CONDITION_KMS_VIA_SERVICE]: `kinesis.${key.region}.${dnsSuffix(key.partition)}`,
+            },
+          },
+          splitCondition: {
+            operator: 'StringEquals',
+            key: CONDITION_KMS_KINESIS_CONTEXT,
+            values: [...keyStreams].sort(compare),
+          },
+        }),
+      );
+    });
+
+  const kcl = spec.spec.kcl;
+  if (profile.kcl && kcl !== undefined) {
+    const first = streams[0] as PlannedStream;
+    const region = kcl.region ?? first.arn.region;
+    statements.push(
+      grant('KclLeaseTable', KCL_LEASE_TABLE_ACTIONS, [
+        dynamoDbTableArn(first.arn.partition, region, first.arn.accountId, kcl.applicationName),
+      ]),
+      grant('KclMetrics', CLOUDWATCH_METRICS_ACTIONS, ['*'], {
+        condition: { StringEquals: { [CONDITION_CLOUDWATCH_NAMESPACE]: kcl.applicationName } },
+      }),
+    );
+  }
+  return statements;
+}
+
+/** Shared-read = 003 resource-policy example 2, shared-write = example 1; only shareable actions. */
+export function sharedStreamActions(profile: ProfileDefinition): string[] {
+  const actions = new Set<string>();
+  if (profile.reads) for (const a of STREAM_READ_ACTIONS) actions.add(a);
+  if (profile.writes) for (const a of STREAM_WRITE_ACTIONS) actions.add(a);
+  return SHAREABLE_STREAM_ACTIONS.filter((a) => actions.has(a));
+}
+
+function buildResourcePolicies(
+  profile: ProfileDefinition,
+  spec: GrantSpec,
+  streams: readonly PlannedStream[],
+): ResourcePolicyPlan[] {
+  const principals = spec.spec.resourcePolicy?.principals;
+  if (principals === undefined || principals.length === 0) return [];
+  const sortedPrincipals = [...new Set(principals)].sort(compare);
+  const actions = sharedStreamActions(profile);
+  return streams.map((stream) => ({
+    resourceArn: stream.text,
+    region: stream.arn.region,
+    document: {
+      Version: POLICY_VERSION,
+      Statement: [
+        {
+          Sid: 'SharedStreamAccess',
+          Effect: 'Allow',
+          Principal: { AWS: sortedPrincipals },
+          Action: actions,
+          Resource: [stream.text],
+        },
+      ],
+    },
+  }));
+}
+
+function keyText(key: KmsKeyArn): string {
+  return `arn:${key.partition}:kms:${key.region}:${key.accountId}:key/${key.keyId}`;
+}
+
+const encoder = new TextEncoder();
+
+function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/** Code-unit order: the same in every runtime and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

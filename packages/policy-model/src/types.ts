@@ -88,7 +88,9 @@ export interface Problem {
   readonly column?: number;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export type ConditionBlock = Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
 
@@ -156,7 +158,12 @@ export interface GrantPlan {
   readonly warnings: readonly string[];
   readonly quotas: readonly QuotaUse[];
   /** Streams the grant covers, parsed. */
-  readonly streams: readonly { readonly arn: string; readonly region: string; readonly name: string; readonly kmsKeyArn?: string }[];
+  readonly streams: readonly {
+    readonly arn: string;
+    readonly region: string;
+    readonly name: string;
+    readonly kmsKeyArn?: string;
+  }[];
 }
 
 /** The JSON contract of `kinesis-access render --format json` (DESIGN.md). */

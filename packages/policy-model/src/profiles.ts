@@ -1,0 +1,138 @@
+/**
+ * The access profiles. Each is data: which named action lists go on which resource, and where it comes from.
+ * plan.ts turns a profile + streams into statements through one primitive (`grant`).
+ */
+import {
+  CLICKPIPES_CONSUMER_ACTIONS,
+  CLICKPIPES_STREAM_ACTIONS,
+  CONSUMER_READ_ACTIONS,
+  KMS_READ_ACTIONS,
+  KMS_WRITE_ACTIONS,
+  REGISTER_CONSUMER_ACTIONS,
+  STREAM_READ_ACTIONS,
+  STREAM_WRITE_ACTIONS,
+  UPSOLVER_STREAM_ACTIONS,
+} from './iam';
+import type { ProfileName } from './types';
+
+export const PROFILE_NAMES: readonly ProfileName[] = [
+  'clickpipes',
+  'read',
+  'write',
+  'read-write',
+  'kcl-consumer',
+  'upsolver',
+];
+
+/** What one profile grants. Exported read-only so forms can describe profiles; renderers never use it for IAM. */
+export interface ProfileDefinition {
+  readonly name: ProfileName;
+  /** One line for forms and summaries. */
+  readonly title: string;
+  /** shared/reference file(s) and AWS documents the profile follows. */
+  readonly sources: readonly string[];
+  readonly reads: boolean;
+  readonly writes: boolean;
+  /** Actions on each stream ARN. */
+  readonly streamActions: readonly string[];
+  /** Actions on each stream's consumers (`…:stream/NAME/consumer/*`). */
+  readonly consumerActions: readonly string[];
+  /** Whether `kinesis:ListStreams` (only authorised on `*`) is granted. */
+  readonly listStreams: boolean;
+  /** Actions on the KMS key of each encrypted stream. */
+  readonly kmsActions: readonly string[];
+  /** KCL lease table + metrics (needs `spec.kcl`). */
+  readonly kcl: boolean;
+}
+
+const union = (...lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())].sort();
+
+export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
+  clickpipes: {
+    name: 'clickpipes',
+    title: 'ClickHouse ClickPipes reads the streams (shared throughput or enhanced fan-out)',
+    sources: ['shared/reference/001_942f96de4ff9c7d6.txt (ClickPipes "Kinesis Role-Based Access")'],
+    reads: true,
+    writes: false,
+    streamActions: union(CLICKPIPES_STREAM_ACTIONS),
+    consumerActions: union(CLICKPIPES_CONSUMER_ACTIONS),
+    listStreams: true,
+    kmsActions: union(KMS_READ_ACTIONS),
+    kcl: false,
+  },
+  read: {
+    name: 'read',
+    title: 'Read records (shared throughput, or an enhanced fan-out consumer registered by someone else)',
+    sources: [
+      'shared/reference/003_5b52bc746a91c0af.txt (example 1)',
+      'shared/reference/004_9e56643f3e1748b0.txt ("Consumer")',
+      'AWS CDK Stream.grantRead',
+    ],
+    reads: true,
+    writes: false,
+    streamActions: union(STREAM_READ_ACTIONS),
+    consumerActions: union(CONSUMER_READ_ACTIONS),
+    listStreams: false,
+    kmsActions: union(KMS_READ_ACTIONS),
+    kcl: false,
+  },
+  write: {
+    name: 'write',
+    title: 'Write records (producer)',
+    sources: ['shared/reference/004_9e56643f3e1748b0.txt ("Producer")', 'AWS CDK Stream.grantWrite'],
+    reads: false,
+    writes: true,
+    streamActions: union(STREAM_WRITE_ACTIONS),
+    consumerActions: [],
+    listStreams: false,
+    kmsActions: union(KMS_WRITE_ACTIONS),
+    kcl: false,
+  },
+  'read-write': {
+    name: 'read-write',
+    title: 'Read and write records',
+    sources: [
+      'shared/reference/003_5b52bc746a91c0af.txt',
+      'shared/reference/004_9e56643f3e1748b0.txt',
+      'AWS CDK Stream.grantReadWrite',
+    ],
+    reads: true,
+    writes: true,
+    streamActions: union(STREAM_READ_ACTIONS, STREAM_WRITE_ACTIONS),
+    consumerActions: union(CONSUMER_READ_ACTIONS),
+    listStreams: false,
+    kmsActions: union(KMS_READ_ACTIONS, KMS_WRITE_ACTIONS),
+    kcl: false,
+  },
+  'kcl-consumer': {
+    name: 'kcl-consumer',
+    title: 'Kinesis Client Library consumer: read, its own fan-out consumer, lease table and metrics',
+    sources: [
+      'shared/reference/004_9e56643f3e1748b0.txt ("Consumer", KCL DynamoDB + CloudWatch)',
+      'AWS KCL IAM permissions',
+    ],
+    reads: true,
+    writes: false,
+    streamActions: union(STREAM_READ_ACTIONS, REGISTER_CONSUMER_ACTIONS),
+    consumerActions: union(CONSUMER_READ_ACTIONS),
+    listStreams: false,
+    kmsActions: union(KMS_READ_ACTIONS),
+    kcl: true,
+  },
+  upsolver: {
+    name: 'upsolver',
+    title: 'Upsolver reads the streams (a role; an IAM user with an access key only on explicit opt-in)',
+    sources: ['shared/reference/002_a59bdc3f7f42bc30.txt (Upsolver "AWS Kinesis Permissions")'],
+    reads: true,
+    writes: false,
+    streamActions: union(UPSOLVER_STREAM_ACTIONS),
+    consumerActions: [],
+    listStreams: true,
+    kmsActions: union(KMS_READ_ACTIONS),
+    kcl: false,
+  },
+};
+
+export function isProfileName(value: unknown): value is ProfileName {
+  return typeof value === 'string' && (PROFILE_NAMES as readonly string[]).includes(value);
+}
