@@ -1,0 +1,148 @@
+import { canonicalJson, type PolicyDocument, type QuotaUse } from '@kinesis-access/policy-model';
+import Box from '@material-ui/core/Box';
+import FormControl from '@material-ui/core/FormControl';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import FormLabel from '@material-ui/core/FormLabel';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { analyseFormData } from '../../analysis';
+import type { KinesisAccessPreviewProps } from './schema';
+import { labelGrantProblem } from './validation';
+
+const preStyle = {
+  margin: 0,
+  padding: 8,
+  overflowX: 'auto',
+  fontSize: 12,
+  lineHeight: 1.4,
+  background: 'rgba(127, 127, 127, 0.08)',
+  borderRadius: 4,
+} as const;
+
+function Section(props: { readonly title: string; readonly testId: string; readonly children: ReactNode }) {
+  return (
+    <Box component="section" mt={2} data-testid={props.testId}>
+      <Typography variant="subtitle2" component="h3" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+function PolicyJson(props: { readonly document: PolicyDocument; readonly label: string }) {
+  return (
+    <pre style={preStyle} aria-label={props.label}>
+      {canonicalJson(props.document)}
+    </pre>
+  );
+}
+
+function QuotaRow(props: { readonly quota: QuotaUse }) {
+  const { name, used, limit } = props.quota;
+  const percent = limit > 0 ? Math.min(100, (used / limit) * 100) : 100;
+  return (
+    <Box mb={1} data-testid="quota">
+      <Typography variant="body2">
+        {name}: {used.toLocaleString('en-US')} of {limit.toLocaleString('en-US')}
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        value={percent}
+        color={percent >= 90 ? 'secondary' : 'primary'}
+        aria-label={`${name} quota use`}
+      />
+    </Box>
+  );
+}
+
+/**
+ * Read-only preview of what the grant creates, rendered live from the whole form's data
+ * (`formContext.formData`) by the policy model: trust policy, permission policies, resource policies, quota use,
+ * warnings and the review summary — or the model's problems while the grant is not valid.
+ *
+ * Its own value is the ARN of the role the grant will create (empty while the grant is invalid), so the
+ * scaffolder runs its validator, which blocks the step on problems no other field shows.
+ */
+export function KinesisAccessPreview(props: KinesisAccessPreviewProps) {
+  const { formContext, formData, onChange, schema, idSchema } = props;
+  const id = idSchema?.$id ?? 'preview';
+  const analysis = useMemo(() => analyseFormData(formContext?.formData ?? {}), [formContext?.formData]);
+  const roleArn = analysis.ok ? analysis.plan.role.arn : '';
+
+  useEffect(() => {
+    if (formData !== roleArn) onChange(roleArn);
+  }, [formData, roleArn, onChange]);
+
+  return (
+    <FormControl component="fieldset" fullWidth margin="normal" id={id} data-testid="kinesis-access-preview">
+      <FormLabel component="legend">{schema?.title ?? 'What this grant creates'}</FormLabel>
+      {schema?.description ? <FormHelperText>{schema.description}</FormHelperText> : null}
+      {analysis.ok ? (
+        <>
+          <Section title="IAM role" testId="preview-role">
+            <Typography variant="body2">
+              <strong>{analysis.plan.role.name}</strong> ({analysis.plan.role.arn})
+            </Typography>
+          </Section>
+          <Section title="Quota use" testId="preview-quotas">
+            {analysis.plan.quotas.map((quota) => (
+              <QuotaRow key={quota.name} quota={quota} />
+            ))}
+          </Section>
+          {analysis.plan.warnings.length > 0 ? (
+            <Section title="Warnings" testId="preview-warnings">
+              {analysis.plan.warnings.map((warning) => (
+                <Typography key={warning} variant="body2" color="secondary">
+                  {warning}
+                </Typography>
+              ))}
+            </Section>
+          ) : null}
+          <Section title="Trust policy" testId="preview-trust-policy">
+            <PolicyJson document={analysis.rendered.trustPolicy} label="Trust policy" />
+          </Section>
+          <Section title="Permission policies" testId="preview-permission-policies">
+            {analysis.rendered.policies.map((policy) => (
+              <Box key={policy.name} mb={1}>
+                <Typography variant="body2" component="h4">
+                  {policy.name}
+                </Typography>
+                <PolicyJson document={policy.document} label={`Permission policy ${policy.name}`} />
+              </Box>
+            ))}
+          </Section>
+          {analysis.rendered.resourcePolicies.length > 0 ? (
+            <Section title="Stream resource policies" testId="preview-resource-policies">
+              {analysis.rendered.resourcePolicies.map((policy) => (
+                <Box key={policy.resourceArn} mb={1}>
+                  <Typography variant="body2" component="h4">
+                    {policy.resourceArn}
+                  </Typography>
+                  <PolicyJson document={policy.document} label={`Resource policy ${policy.resourceArn}`} />
+                </Box>
+              ))}
+            </Section>
+          ) : null}
+          <Section title="Review summary" testId="preview-summary">
+            <pre style={{ ...preStyle, whiteSpace: 'pre-wrap' }}>{analysis.summary}</pre>
+          </Section>
+        </>
+      ) : (
+        <Section title="Not valid yet" testId="preview-problems">
+          <div role="alert">
+            {analysis.problems.map((problem) => {
+              const text = labelGrantProblem(problem);
+              return (
+                <FormHelperText key={text} error>
+                  {text}
+                </FormHelperText>
+              );
+            })}
+          </div>
+        </Section>
+      )}
+    </FormControl>
+  );
+}

@@ -1,0 +1,3 @@
+export { KinesisAccessPreview } from './KinesisAccessPreview';
+export { KinesisAccessPreviewSchema, type KinesisAccessPreviewProps } from './schema';
+export { kinesisAccessPreviewValidation } from './validation';

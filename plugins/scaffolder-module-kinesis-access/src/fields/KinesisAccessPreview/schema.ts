@@ -1,0 +1,8 @@
+import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
+
+/** `KinesisAccessPreview` is read-only: it never sets a value of its own. */
+export const KinesisAccessPreviewSchema = makeFieldSchema({
+  output: (z) => z.string().optional().describe('Read-only preview; holds no value'),
+});
+
+export type KinesisAccessPreviewProps = typeof KinesisAccessPreviewSchema.TProps;

@@ -1,0 +1,3 @@
+export { KinesisStreamsField } from './KinesisStreamsField';
+export { KinesisStreamsFieldSchema, type KinesisStreamsFieldProps } from './schema';
+export { kinesisStreamsValidation } from './validation';

@@ -1,0 +1,78 @@
+import { grantFromTemplateInput, streamRowOfPath, templateParameterOfPath } from './grantInput';
+
+describe('grantFromTemplateInput', () => {
+  it('builds the raw grant the action builds from the same parameters', () => {
+    expect(
+      grantFromTemplateInput({
+        name: 'orders-clickpipes',
+        clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH-Role',
+        streams: [
+          { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' },
+          { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/enc', kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k' },
+        ],
+        roleName: 'ClickHouseAccessRole-orders',
+        permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary',
+        tags: { team: 'data' },
+        repoUrl: 'github.com?owner=o&repo=r',
+        preview: 'ignored',
+      }),
+    ).toEqual({
+      apiVersion: 'kinesis-access/v1',
+      kind: 'KinesisAccessGrant',
+      metadata: { name: 'orders-clickpipes' },
+      spec: {
+        profile: 'clickpipes',
+        principal: { roleArn: 'arn:aws:iam::111122223333:role/CH-Role' },
+        role: {
+          name: 'ClickHouseAccessRole-orders',
+          permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary',
+          tags: { team: 'data' },
+        },
+        streams: [
+          { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' },
+          { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/enc', kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k' },
+        ],
+      },
+    });
+  });
+
+  it('leaves out blank optional parameters and keeps the profile the form chose', () => {
+    const grant = grantFromTemplateInput({
+      name: 'x',
+      clickhouseRoleArn: 'a',
+      streams: [{ arn: 's', kmsKeyArn: '' }],
+      roleName: '',
+      profile: 'read',
+    });
+    expect(grant.spec).toEqual({ profile: 'read', principal: { roleArn: 'a' }, streams: [{ arn: 's' }] });
+  });
+
+  it('passes wrong shapes through for the model to report', () => {
+    expect(grantFromTemplateInput({ streams: 'not-a-list' }).spec).toMatchObject({ streams: 'not-a-list' });
+    expect(grantFromTemplateInput(undefined)).toMatchObject({ metadata: { name: undefined } });
+  });
+});
+
+describe('problem paths → form parameters', () => {
+  it.each([
+    ['spec.principal.roleArn', 'clickhouseRoleArn'],
+    ['spec.streams', 'streams'],
+    ['spec.streams[1].arn', 'streams[1].arn'],
+    ['spec.role.name', 'roleName'],
+    ['spec.role.tags.team', 'tags.team'],
+    ['metadata.name', 'name'],
+    ['spec.profile', 'profile'],
+  ])('%s → %s', (path, parameter) => expect(templateParameterOfPath(path)).toBe(parameter));
+
+  it('has no parameter for document-level paths or look-alike prefixes', () => {
+    expect(templateParameterOfPath('')).toBeUndefined();
+    expect(templateParameterOfPath('apiVersion')).toBeUndefined();
+    expect(templateParameterOfPath('spec.role.nameX')).toBeUndefined();
+  });
+
+  it('finds the stream row and column of a path', () => {
+    expect(streamRowOfPath('spec.streams[2].kmsKeyArn')).toEqual({ index: 2, column: 'kmsKeyArn' });
+    expect(streamRowOfPath('spec.streams[0]')).toEqual({ index: 0 });
+    expect(streamRowOfPath('spec.streams')).toBeUndefined();
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * @packageDocumentation
+ * Scaffolder form fields for the "Grant ClickPipes Kinesis access" template: `ClickHouseRoleArnField`,
+ * `KinesisStreamsField` and `KinesisAccessPreview`. They validate and preview with the kinesis-access policy
+ * model, from the same template parameters the `kinesis:access:grant` action receives.
+ *
+ * Legacy frontend system: this entry point. New frontend system: the `./alpha` entry point.
+ */
+export {
+  ClickHouseRoleArnFieldExtension,
+  KinesisAccessPreviewExtension,
+  KinesisStreamsFieldExtension,
+  kinesisAccessFieldsPlugin,
+} from './plugin';
+export { kinesisAccessFieldExtensionOptions } from './fields/extensions';
+export {
+  ClickHouseRoleArnField,
+  type ClickHouseRoleArnFieldProps,
+  clickHouseRoleArnValidation,
+} from './fields/ClickHouseRoleArnField';
+export { KinesisStreamsField, type KinesisStreamsFieldProps, kinesisStreamsValidation } from './fields/KinesisStreamsField';
+export {
+  KinesisAccessPreview,
+  type KinesisAccessPreviewProps,
+  kinesisAccessPreviewValidation,
+} from './fields/KinesisAccessPreview';
+export {
+  grantFromTemplateInput,
+  templateParameterOfPath,
+  type KinesisAccessTemplateInput,
+  type KinesisStreamInput,
+} from './grantInput';

@@ -1,0 +1,29 @@
+import { createPlugin } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension, type FieldExtensionComponent } from '@backstage/plugin-scaffolder-react';
+import type { KinesisStreamInput } from './grantInput';
+import {
+  clickHouseRoleArnFieldExtension,
+  kinesisAccessPreviewExtension,
+  kinesisStreamsFieldExtension,
+} from './fields/extensions';
+
+/**
+ * The legacy-frontend plugin that provides the field extensions. Put the extensions inside
+ * `<ScaffolderFieldExtensions>` under the scaffolder route of the app (docs/backstage.md).
+ */
+export const kinesisAccessFieldsPlugin = createPlugin({ id: 'scaffolder-kinesis-access' });
+
+/** `ui:field: ClickHouseRoleArnField` — the ClickHouse service role ARN. */
+export const ClickHouseRoleArnFieldExtension: FieldExtensionComponent<string, {}> = kinesisAccessFieldsPlugin.provide(
+  createScaffolderFieldExtension({ ...clickHouseRoleArnFieldExtension, schema: clickHouseRoleArnFieldExtension.schema.schema }),
+);
+
+/** `ui:field: KinesisStreamsField` — the streams list. */
+export const KinesisStreamsFieldExtension: FieldExtensionComponent<KinesisStreamInput[], {}> = kinesisAccessFieldsPlugin.provide(
+  createScaffolderFieldExtension({ ...kinesisStreamsFieldExtension, schema: kinesisStreamsFieldExtension.schema.schema }),
+);
+
+/** `ui:field: KinesisAccessPreview` — the live policy preview. */
+export const KinesisAccessPreviewExtension: FieldExtensionComponent<string | undefined, {}> = kinesisAccessFieldsPlugin.provide(
+  createScaffolderFieldExtension({ ...kinesisAccessPreviewExtension, schema: kinesisAccessPreviewExtension.schema.schema }),
+);

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FieldExtensionComponentProps, FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
+import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
+import { renderInTestApp } from '@backstage/test-utils';
+import type { JsonObject, JsonValue } from '@backstage/types';
+import { fireEvent, type RenderResult, screen } from '@testing-library/react';
+import { parse } from 'yaml';
+import { kinesisAccessFieldExtensionOptions } from '../fields/extensions';
+
+/** The real template this package's fields are made for. */
+export const TEMPLATE_PATH = join(__dirname, '../../../../templates/grant-clickpipes-kinesis-access/template.yaml');
+
+export interface Manifest {
+  readonly title: string;
+  readonly steps: { readonly title: string; readonly schema: JsonObject }[];
+}
+
+/** The template's parameter pages as the scaffolder hands them to its form (`TemplateParameterSchema`). */
+export function templateManifest(): Manifest {
+  const template = parse(readFileSync(TEMPLATE_PATH, 'utf8'));
+  return {
+    title: template.metadata.title,
+    steps: template.spec.parameters.map((page: JsonObject) => ({ title: String(page.title), schema: page })),
+  };
+}
+
+/** A one-page form with the three fields, named like the template's parameters. */
+export const ONE_PAGE_MANIFEST: Manifest = {
+  title: 'Kinesis access',
+  steps: [
+    {
+      title: 'Grant',
+      schema: {
+        type: 'object',
+        required: ['name', 'clickhouseRoleArn', 'streams'],
+        properties: {
+          name: { title: 'Grant name', type: 'string' },
+          clickhouseRoleArn: { title: 'ClickHouse service role ARN', type: 'string', 'ui:field': 'ClickHouseRoleArnField' },
+          streams: {
+            title: 'Streams',
+            type: 'array',
+            'ui:field': 'KinesisStreamsField',
+            items: { type: 'object', properties: { arn: { type: 'string' }, kmsKeyArn: { type: 'string' } } },
+          },
+          roleName: { title: 'Role name', type: 'string' },
+          preview: { title: 'What will be granted', type: 'string', 'ui:field': 'KinesisAccessPreview' },
+        },
+      },
+    },
+  ],
+};
+
+/**
+ * Stand-in for the scaffolder's RepoUrlPicker (it needs SCM integrations and a backend): a plain text input
+ * for `repoUrl`, so the template's last page can be filled in.
+ */
+function RepoUrlStandIn(props: FieldExtensionComponentProps<string>) {
+  return (
+    <input
+      aria-label="Infrastructure repository"
+      value={props.formData ?? ''}
+      onChange={(event) => props.onChange(event.target.value)}
+    />
+  );
+}
+export const repoUrlStandIn: FieldExtensionOptions<string> = { name: 'RepoUrlPicker', component: RepoUrlStandIn };
+
+/** Render the scaffolder's own form (`Stepper`) with these field extensions, inside a Backstage test app. */
+export async function renderScaffolderForm(
+  manifest: Manifest,
+  options: { initialState?: Record<string, JsonValue>; extraExtensions?: FieldExtensionOptions<any, any>[] } = {},
+): Promise<RenderResult & { onCreate: jest.Mock<Promise<void>, [Record<string, JsonValue>]> }> {
+  const onCreate = jest.fn(async (_values: Record<string, JsonValue>) => {});
+  const rendered = await renderInTestApp(
+    <Stepper
+      manifest={manifest}
+      extensions={[...kinesisAccessFieldExtensionOptions, ...(options.extraExtensions ?? [])]}
+      onCreate={onCreate}
+      initialState={options.initialState}
+    />,
+  );
+  return { ...rendered, onCreate };
+}
+
+/** Type into a text input found by its label, the way a person does (one change event with the new value). */
+export function typeInto(label: string | RegExp, value: string): HTMLElement {
+  const input = screen.getByLabelText(label);
+  fireEvent.change(input, { target: { value } });
+  return input;
+}
