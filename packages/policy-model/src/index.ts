@@ -5,6 +5,25 @@
  * Pure TypeScript and browser-safe: no fs, process, cdktf or Backstage imports.
  */
 
+export type {
+  Arn,
+  ArnResult,
+  IamAccountRootArn,
+  IamPolicyArn,
+  IamRoleArn,
+  IamUserArn,
+  KinesisConsumerArn,
+  KinesisStreamArn,
+  KmsKeyArn,
+} from './arn';
+export {
+  parseConsumerArn,
+  parseKmsKeyArn,
+  parsePolicyArn,
+  parsePrincipalArn,
+  parseRoleArn,
+  parseStreamArn,
+} from './arn';
 export { assertOk, formatProblem, GrantError } from './errors';
 export { QUOTAS } from './iam';
 export { lintPolicyDocument } from './lint';
