@@ -6,4 +6,5 @@ export {
   createKinesisAccessGrantAction,
   type KinesisAccessGrantActionOptions,
 } from './actions/kinesisAccessGrant';
+export type { TerraformSettings } from './lib/layout';
 export { scaffolderModuleKinesisAccess as default } from './module';

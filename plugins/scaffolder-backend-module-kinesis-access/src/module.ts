@@ -1,9 +1,11 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createKinesisAccessGrantAction } from './actions/kinesisAccessGrant';
+import { readTerraformSettings } from './lib/settings';
 
 /**
- * Adds the `kinesis:access:grant` action to the scaffolder.
+ * Adds the `kinesis:access:grant` action to the scaffolder. Optional app-config: `kinesisAccess.terraform`
+ * (see docs/backstage.md).
  *
  * @public
  */
@@ -12,9 +14,9 @@ export const scaffolderModuleKinesisAccess = createBackendModule({
   moduleId: 'kinesis-access',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(createKinesisAccessGrantAction());
+      deps: { scaffolder: scaffolderActionsExtensionPoint, config: coreServices.rootConfig },
+      async init({ scaffolder, config }) {
+        scaffolder.addActions(createKinesisAccessGrantAction({ terraform: readTerraformSettings(config) }));
       },
     });
   },

@@ -15,17 +15,18 @@ import {
 } from '@kinesis-access/policy-model';
 import { DEFAULT_TARGET_PATH, type GrantActionInput, buildGrantObject } from '../lib/grantInput';
 import { problemsToInputError } from '../lib/inputProblems';
-import { grantFilePath, renderTerraform, summaryFilePath } from '../lib/layout';
+import { type TerraformSettings, grantFilePath, renderTerraform, summaryFilePath } from '../lib/layout';
 import { type WorkspaceFile, readIfExists, writeFilesAtomically } from '../lib/workspaceFiles';
 import { examples } from './kinesisAccessGrant.examples';
 
 /** Options for {@link createKinesisAccessGrantAction}. */
 export interface KinesisAccessGrantActionOptions {
   /**
-   * Write the Terraform as HCL (`cdk.tf`) instead of Terraform JSON (`cdk.tf.json`).
-   * @default false
+   * Terraform settings of the infrastructure repository (state backend, deploy role, HCL or JSON). Use the
+   * ones its `kinesis-access synth` uses, so the generated files pass its freshness check.
+   * @default - local state, no deploy role, Terraform JSON
    */
-  readonly hcl?: boolean;
+  readonly terraform?: TerraformSettings;
 }
 
 /** Everything the action writes for one grant, rendered in memory before anything touches the workspace. */
@@ -73,7 +74,7 @@ async function checkExistingGrant(root: string, rendered: RenderedGrantFiles, sh
  * @public
  */
 export function createKinesisAccessGrantAction(options: KinesisAccessGrantActionOptions = {}) {
-  const hcl = options.hcl ?? false;
+  const terraformSettings = options.terraform ?? {};
   return createTemplateAction({
     id: 'kinesis:access:grant',
     description:
@@ -158,7 +159,7 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
         grantYaml: grantToYaml(spec),
         summaryPath: summaryFilePath(spec.metadata.name),
         summary: renderSummary(plan),
-        terraform: await renderTerraform(plan, { hcl }),
+        terraform: await renderTerraform(plan, terraformSettings),
       };
 
       // 3. Refuse a different grant of the same name; the same grant again is fine (idempotent).

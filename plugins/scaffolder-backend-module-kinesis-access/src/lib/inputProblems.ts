@@ -45,14 +45,20 @@ function describeReceived(value: unknown): string {
   return json.length > 200 ? `${json.slice(0, 197)}...` : json;
 }
 
+/** Grant paths quoted inside a message (`… spec.streams[0] in 123…`) are renamed the same way. */
+function renameQuotedPaths(message: string): string {
+  return message.replace(/\b(?:spec|metadata)(?:\.[A-Za-z]+|\[\d+\])+/g, (grantPath) => toInputPath(grantPath) ?? grantPath);
+}
+
 /** One line per problem: `<input field>: <message>`, with what was received when the model did not say. */
 export function describeProblem(problem: Problem, input: unknown): string {
   const inputPath = toInputPath(problem.path);
+  const message = renameQuotedPaths(problem.message);
   const field = inputPath ?? (problem.path === '' ? '(grant)' : `(grant) ${problem.path}`);
-  const saysReceived = /\breceived\b/i.test(problem.message);
+  const saysReceived = /\breceived\b/i.test(message);
   const received =
     inputPath !== undefined && !saysReceived ? ` (received ${describeReceived(valueAt(input, inputPath))})` : '';
-  return `${field}: ${problem.message}${received}`;
+  return `${field}: ${message}${received}`;
 }
 
 /** Every problem in one InputError, so the person fixes them all in one go. */

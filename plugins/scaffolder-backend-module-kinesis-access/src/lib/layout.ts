@@ -1,53 +1,59 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import type { BackendConfig } from '@kinesis-access/cdktf';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import type { WorkspaceFile } from './workspaceFiles';
 
-/** Where the grant file goes, relative to the infra repo root. */
-export function grantFilePath(name: string): string {
-  return `grants/${name}.yaml`;
+/**
+ * Terraform settings of the infrastructure repository. They must be the ones its own `kinesis-access synth`
+ * uses, or the repository's freshness check will see the action's files as stale.
+ */
+export interface TerraformSettings {
+  /** State backend of each grant's stack. @default - local state (`state/<stack>.tfstate`) */
+  readonly backend?: BackendConfig;
+  /** Role the AWS provider assumes (`{accountId}`, `{partition}` placeholders). @default - none */
+  readonly deployRoleArn?: string;
+  /** Terraform native syntax (`cdk.tf`) instead of JSON (`cdk.tf.json`). @default false */
+  readonly hcl?: boolean;
 }
 
-/** Where the review summary goes, relative to the infra repo root. */
-export function summaryFilePath(name: string): string {
-  return `grants/${name}.summary.md`;
-}
+type Cdktf = typeof import('@kinesis-access/cdktf');
+let cdktf: Cdktf | undefined;
 
-// Placeholder until @kinesis-access/cdktf lands: the Terraform step is this one call.
-interface CdktfRenderer {
-  synthGrants(options: {
-    plans: readonly GrantPlan[];
-    outDir: string;
-    hcl?: boolean;
-  }): Promise<{ files: readonly string[] }>;
-}
-
-let cdktf: Promise<CdktfRenderer> | undefined;
-
-/** cdktf is loaded on first use only, so adding the module to a backend stays cheap. */
-function loadCdktf(): Promise<CdktfRenderer> {
-  cdktf ??= import('@kinesis-access/cdktf' as string) as Promise<CdktfRenderer>;
+/**
+ * `@kinesis-access/cdktf` (cdktf, constructs, the AWS provider's IAM classes) is loaded on the first run of the
+ * action, not when a Backstage backend loads the module: most backend processes never run this action.
+ */
+function loadCdktf(): Cdktf {
+  cdktf ??= require('@kinesis-access/cdktf') as Cdktf;
   return cdktf;
 }
 
+/** Where the grant file goes, relative to the infra repo root (cdktf's GRANTS_DIR, where `synth` reads). */
+export function grantFilePath(name: string): string {
+  return `${loadCdktf().GRANTS_DIR}/${name}.yaml`;
+}
+
+/** Where the review summary goes: beside the grant (synth and check read only `*.yaml` / `*.yml`). */
+export function summaryFilePath(name: string): string {
+  return `${loadCdktf().GRANTS_DIR}/${name}.md`;
+}
+
 /**
- * The Terraform for one grant, as files relative to the infra repo root. cdktf synthesises into a private
- * temporary directory (never the workspace) that is removed whatever happens.
+ * The Terraform for one grant, as files relative to the infra repo root: exactly the file a full
+ * `kinesis-access synth` of the repository writes for this grant (one stack per grant, under GENERATED_DIR).
+ * Byte-identical to what synth writes (its freshness check compares bytes). Rendered in memory: no temporary
+ * directory, no process-global environment.
  */
-export async function renderTerraform(plan: GrantPlan, options: { hcl: boolean }): Promise<WorkspaceFile[]> {
-  const { synthGrants } = await loadCdktf();
-  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kinesis-access-synth-'));
-  try {
-    const { files } = await synthGrants({ plans: [plan], outDir, hcl: options.hcl });
-    return await Promise.all(
-      [...files].sort().map(async (file) => {
-        const absolute = path.resolve(outDir, file);
-        const relative = path.relative(outDir, absolute).split(path.sep).join('/');
-        return { path: `cdktf.out/${relative}`, content: await fs.readFile(absolute, 'utf8') };
-      }),
-    );
-  } finally {
-    await fs.rm(outDir, { recursive: true, force: true });
-  }
+export async function renderTerraform(plan: GrantPlan, settings: TerraformSettings): Promise<WorkspaceFile[]> {
+  const { renderFiles, GENERATED_DIR } = loadCdktf();
+  const { stacks } = await renderFiles([plan], {
+    layout: 'grant',
+    backend: settings.backend,
+    deployRoleArn: settings.deployRoleArn,
+    hcl: settings.hcl ?? false,
+  });
+  return stacks.map((stack) => ({
+    path: path.posix.join(GENERATED_DIR, stack.file),
+    content: stack.content,
+  }));
 }
