@@ -65,20 +65,7 @@ describe('the matrix passes hand-written least-privilege policies', () => {
   });
 
   test('read with a stream resource policy: 003 example 2 shared with an account', async () => {
-    const read = edit(f.clickpipesCorrected, (d) => {
-      d.Statement = [
-        {
-          Effect: 'Allow',
-          Action: [
-            'kinesis:DescribeStreamSummary',
-            'kinesis:GetRecords',
-            'kinesis:GetShardIterator',
-            'kinesis:ListShards',
-          ],
-          Resource: f.STREAM,
-        },
-      ];
-    });
+    const read = f.readerPolicy;
     const intent: GrantIntent = {
       profile: 'read',
       identityArn: f.ROLE_ARN,
@@ -331,21 +318,7 @@ describe('negative controls: every widening is caught (fast and validated engine
       streams: [{ arn: f.STREAM }],
       resourcePolicyPrincipals: [`arn:aws:iam::${f.SHARED_ACCOUNT}:role/reader`],
     };
-    const read = {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: [
-            'kinesis:DescribeStreamSummary',
-            'kinesis:GetRecords',
-            'kinesis:GetShardIterator',
-            'kinesis:ListShards',
-          ],
-          Resource: f.STREAM,
-        },
-      ],
-    };
+    const read = f.readerPolicy;
     const share = (change: (d: Doc) => void) => ({
       trustPolicy: f.doc001Trust,
       permissionPolicies: [read],

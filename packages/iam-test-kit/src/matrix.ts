@@ -44,20 +44,35 @@ import type {
 const PROBE = 'kinesis-access-probe';
 const OTHER_KEY_ID = '00000000-0000-4000-8000-000000000000';
 
-/** The default KMS key policy: the key's account root may use kms:*, i.e. access is decided by IAM policies. */
-export function defaultKeyPolicy(partition: string, account: string): PolicyDocumentLike {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'Enable IAM User Permissions',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:${partition}:iam::${account}:root` },
-        Action: 'kms:*',
-        Resource: '*',
-      },
-    ],
-  };
+/**
+ * The default KMS key policy: the key's account root may use kms:*, i.e. access is decided by IAM policies.
+ * For a key in another account than the granted identity, the key owner must also name the identity (the model
+ * warns about that); `crossAccountIdentity` adds that statement, so the identity's own policies still decide.
+ */
+export function defaultKeyPolicy(
+  partition: string,
+  account: string,
+  crossAccountIdentity?: string,
+): PolicyDocumentLike {
+  const statements: Record<string, unknown>[] = [
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ];
+  if (crossAccountIdentity !== undefined && parseArn(crossAccountIdentity).account !== account) {
+    statements.push({
+      Sid: 'Allow the granted identity of another account',
+      Effect: 'Allow',
+      Principal: { AWS: crossAccountIdentity },
+      Action: 'kms:*',
+      Resource: '*',
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
 }
 
 /** The caller's own side of a cross-account call: allows everything of one service, so the grant decides. */
@@ -65,9 +80,12 @@ function callerSideAllows(service: string): PolicyDocumentLike {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `${service}:*`, Resource: '*' }] };
 }
 
-/** The `kms:ViaService` value of Kinesis in a region. */
-export function kinesisViaService(region: string): string {
-  return `kinesis.${region}.amazonaws.com`;
+/**
+ * The `kms:ViaService` value of Kinesis in a region: the service endpoint name, whose DNS suffix is
+ * `amazonaws.com.cn` in the China partition.
+ */
+export function kinesisViaService(partition: string, region: string): string {
+  return `kinesis.${region}.${partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
 }
 
 function allowedSet(s: ActionSets): Set<string> {
@@ -223,7 +241,7 @@ export async function buildMatrix(
     const key = s.kmsKeyArn;
     const k = parseArn(key);
     const ctx = {
-      'kms:ViaService': kinesisViaService(s.region),
+      'kms:ViaService': kinesisViaService(s.partition, s.region),
       'kms:EncryptionContext:aws:kinesis:arn': s.arn,
     };
     for (const a of kmsAllowed) {
@@ -245,8 +263,16 @@ export async function buildMatrix(
     const otherKey = `arn:${k.partition}:kms:${k.region}:${k.account}:key/${OTHER_KEY_ID}`;
     const foreignKey = `arn:${k.partition}:kms:${k.region}:${foreignAccount}:${k.resource}`;
     const foreignStream = streamArn(s.partition, s.region, s.account, `${s.name}-other`);
+    const otherPartitionVia = s.partition === 'aws-cn' ? 'amazonaws.com' : 'amazonaws.com.cn';
     for (const a of kmsAllowed) {
       const { 'kms:ViaService': _via, ...noVia } = ctx;
+      list.add(
+        'kms',
+        `${a} via a Kinesis endpoint name of another partition`,
+        'Denied',
+        req(`kms:${a}`, key, { ...ctx, 'kms:ViaService': `kinesis.${s.region}.${otherPartitionVia}` }),
+        kms,
+      );
       list.add(
         'kms',
         `${a} without kms:ViaService (direct call)`,
@@ -265,7 +291,7 @@ export async function buildMatrix(
         'kms',
         `${a} via Kinesis in another region (${otherRegion})`,
         'Denied',
-        req(`kms:${a}`, key, { ...ctx, 'kms:ViaService': kinesisViaService(otherRegion) }),
+        req(`kms:${a}`, key, { ...ctx, 'kms:ViaService': kinesisViaService(s.partition, otherRegion) }),
         kms,
       );
       if (!grantedKeys.has(otherKey)) {
@@ -308,7 +334,7 @@ export async function buildMatrix(
   if (grantedKeys.size === 0) {
     const probeKey = `arn:${partition}:kms:${first.region}:${first.account}:key/${OTHER_KEY_ID}`;
     const ctx = {
-      'kms:ViaService': kinesisViaService(first.region),
+      'kms:ViaService': kinesisViaService(partition, first.region),
       'kms:EncryptionContext:aws:kinesis:arn': first.arn,
     };
     for (const a of ['Decrypt', 'GenerateDataKey']) {

@@ -4,7 +4,8 @@
  * answers from these sets and the grant intent, never from the policies under test.
  *
  * `required`: must be Allowed on every granted stream (or consumer / `*`).
- * `optional`: may be allowed (the references disagree or leave it open), but never outside the grant.
+ * `optional`: may be allowed, but never outside the grant (empty today: every profile is pinned exactly, so any
+ * drift of the model — one action more or less — fails the matrix until both sides are changed on purpose).
  * Every other action must be Denied.
  */
 import type { ProfileName } from './types';
@@ -43,30 +44,40 @@ function union(a: ActionSets, b: ActionSets): ActionSets {
   return { required, optional };
 }
 
-/** 003 "Example 2: Read access" / shareable-actions table. */
-const SHARE_READ = sets(['GetRecords', 'GetShardIterator'], ['DescribeStreamSummary', 'ListShards']);
-/** 003 "Example 1: Write access". */
-const SHARE_WRITE = sets(['PutRecord', 'PutRecords'], ['DescribeStreamSummary', 'ListShards']);
+/** 003 "Example 2: Read access to the data stream" (shareable-actions table). */
+const SHARE_READ = sets(['DescribeStreamSummary', 'GetRecords', 'GetShardIterator', 'ListShards']);
+/** 003 "Example 1: Write access to the data stream". */
+const SHARE_WRITE = sets(['DescribeStreamSummary', 'ListShards', 'PutRecord', 'PutRecords']);
 
-/** Plain readers: 003 example 1 + 004 consumer (shared-throughput reads; EFO actions optional). */
+/** 004 "Consumer" (DescribeStream, GetRecords, GetShardIterator) + 003 example 1 (DescribeStreamSummary). */
+const READ_STREAM = [
+  'DescribeStream',
+  'DescribeStreamSummary',
+  'GetRecords',
+  'GetShardIterator',
+  'ListShards',
+];
+/** Reading through an enhanced fan-out consumer (AWS authorises these on consumer ARNs only). */
+const READ_CONSUMER = ['DescribeStreamConsumer', 'SubscribeToShard'];
+/** 004 "Producer" (DescribeStream, PutRecord, PutRecords) + 003 example 1 (DescribeStreamSummary, ListShards). */
+const WRITE_STREAM = ['DescribeStream', 'DescribeStreamSummary', 'ListShards', 'PutRecord', 'PutRecords'];
+
+/** Plain readers: shared-throughput reads plus reading through a consumer someone else registered. */
 const READ: ProfileExpectation = {
-  stream: sets(
-    ['GetRecords', 'GetShardIterator', 'ListShards', 'DescribeStreamSummary'],
-    ['DescribeStream', 'ListStreamConsumers', 'RegisterStreamConsumer'],
-  ),
-  consumer: sets([], ['SubscribeToShard', 'DescribeStreamConsumer', 'DeregisterStreamConsumer']),
-  accountWide: sets([], ['ListStreams']),
+  stream: sets(READ_STREAM),
+  consumer: sets(READ_CONSUMER),
+  accountWide: none,
   decrypt: true,
   generateDataKey: false,
   kcl: false,
   share: SHARE_READ,
 };
 
-/** Producers: 004 producer table (DescribeStream, PutRecord, PutRecords) + CDK grantWrite (ListShards). */
+/** Producers. */
 const WRITE: ProfileExpectation = {
-  stream: sets(['PutRecord', 'PutRecords'], ['DescribeStream', 'DescribeStreamSummary', 'ListShards']),
+  stream: sets(WRITE_STREAM),
   consumer: none,
-  accountWide: sets([], ['ListStreams']),
+  accountWide: none,
   decrypt: false,
   generateDataKey: true,
   kcl: false,
@@ -74,20 +85,17 @@ const WRITE: ProfileExpectation = {
 };
 
 export const PROFILE_EXPECTATIONS: Readonly<Record<ProfileName, ProfileExpectation>> = {
-  /** 001 (current ClickPipes doc), with each action on the resource type AWS authorises it for. */
+  /** 001 (current ClickPipes doc), with DeregisterStreamConsumer on consumer ARNs, where AWS authorises it. */
   clickpipes: {
-    stream: sets(
-      [
-        'DescribeStream',
-        'GetShardIterator',
-        'GetRecords',
-        'ListShards',
-        'RegisterStreamConsumer',
-        'ListStreamConsumers',
-      ],
-      ['DescribeStreamSummary'],
-    ),
-    consumer: sets(['SubscribeToShard', 'DescribeStreamConsumer', 'DeregisterStreamConsumer']),
+    stream: sets([
+      'DescribeStream',
+      'GetRecords',
+      'GetShardIterator',
+      'ListShards',
+      'ListStreamConsumers',
+      'RegisterStreamConsumer',
+    ]),
+    consumer: sets(['DeregisterStreamConsumer', 'DescribeStreamConsumer', 'SubscribeToShard']),
     accountWide: sets(['ListStreams']),
     decrypt: true,
     generateDataKey: false,
@@ -98,21 +106,18 @@ export const PROFILE_EXPECTATIONS: Readonly<Record<ProfileName, ProfileExpectati
   write: WRITE,
   'read-write': {
     stream: union(READ.stream, WRITE.stream),
-    consumer: union(READ.consumer, WRITE.consumer),
-    accountWide: union(READ.accountWide, WRITE.accountWide),
+    consumer: READ.consumer,
+    accountWide: none,
     decrypt: true,
     generateDataKey: true,
     kcl: false,
     share: union(SHARE_READ, SHARE_WRITE),
   },
-  /** 004: the read set + DynamoDB lease table + CloudWatch metrics. */
-  'kcl-consumer': { ...READ, kcl: true },
+  /** 004: the read set + registering its own fan-out consumer (KCL 2.x+) + lease table + metrics. */
+  'kcl-consumer': { ...READ, stream: sets([...READ_STREAM, 'RegisterStreamConsumer']), kcl: true },
   /** 002 with explicit lists instead of `kinesis:Get*` (which would also grant GetResourcePolicy). */
   upsolver: {
-    stream: sets(
-      ['GetRecords', 'GetShardIterator', 'DescribeStream'],
-      ['DescribeStreamSummary', 'ListShards'],
-    ),
+    stream: sets(['DescribeStream', 'GetRecords', 'GetShardIterator']),
     consumer: none,
     accountWide: sets(['ListStreams']),
     decrypt: true,
