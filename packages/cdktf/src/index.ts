@@ -1,0 +1,63 @@
+/**
+ * @packageDocumentation
+ * @kinesis-access/cdktf: renders the policy model's grant plans as Terraform with CDKTF. No IAM knowledge lives
+ * here: the construct maps a {@link GrantPlan}'s role, trust policy, managed policies, resource policies and
+ * optional IAM user onto AWS provider resources. Deep imports only (`@cdktf/provider-aws/lib/...`).
+ */
+export { KinesisAccessGrant, type KinesisAccessGrantProps, terraformIdentifier } from './grant';
+export {
+  KinesisAccessStack,
+  type KinesisAccessStackProps,
+  LayoutError,
+  addGrantStacks,
+  groupPlans,
+  localStatePath,
+  s3StateKey,
+} from './stack';
+export {
+  CDKTF_OUT_DIR,
+  DEFAULT_STACK_LAYOUT,
+  GENERATED_DIR,
+  GRANTS_DIR,
+  STACK_HCL_FILE,
+  STACK_JSON_FILE,
+  STACKS_DIR,
+  type StackLayout,
+  accountStackName,
+  stackDirectory,
+  stackFile,
+  stackNameFor,
+} from './layout';
+export {
+  type BackendConfig,
+  DEFAULT_LOCAL_STATE_PATH,
+  DEFAULT_S3_KEY_PREFIX,
+  DEFAULT_SETTINGS,
+  type LocalBackendConfig,
+  type ResolveSettingsInput,
+  resolveSettings,
+  type S3BackendConfig,
+  SETTINGS_CONTEXT_KEY,
+  SETTINGS_ENV,
+  SettingsError,
+  type SynthSettings,
+} from './settings';
+export {
+  type FreshnessOptions,
+  type FreshnessReport,
+  type RenderedFiles,
+  type RenderedStack,
+  type RenderFilesOptions,
+  type RenderOptions,
+  type SynthGrantsOptions,
+  type SynthGrantsResult,
+  checkFreshness,
+  listGeneratedFiles,
+  renderFiles,
+  renderStacks,
+  stableJson,
+  synthGrants,
+} from './synth';
+export { type FileProblems, type LoadedGrants, type LoadedPlan, loadGrantsDirectory } from './load';
+export { type CreateGrantsAppOptions, GrantsDirectoryError, createGrantsApp } from './app';
+export { findTerraform, runTerraform, type TerraformRun, terraformEnv } from './terraform-cli';
