@@ -1,3 +1,4 @@
+import { MarkdownContent } from '@backstage/core-components';
 import { canonicalJson, type PolicyDocument, type QuotaUse } from '@kinesis-access/policy-model';
 import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
@@ -126,7 +127,7 @@ export function KinesisAccessPreview(props: KinesisAccessPreviewProps) {
             </Section>
           ) : null}
           <Section title="Review summary" testId="preview-summary">
-            <pre style={{ ...preStyle, whiteSpace: 'pre-wrap' }}>{analysis.summary}</pre>
+            <MarkdownContent content={analysis.summary} dialect="gfm" />
           </Section>
         </>
       ) : (
