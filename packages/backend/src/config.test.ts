@@ -1,4 +1,5 @@
-import { DEFAULT_PORT, TEMPLATE_PATH, backendConfig, settingsFromEnv } from './config';
+import { ConfigReader } from '@backstage/config';
+import { backendConfig, DEFAULT_PORT, settingsFromEnv, TEMPLATE_PATH } from './config';
 
 describe('settingsFromEnv', () => {
   it('defaults to port 7007 on 127.0.0.1 with no static token', () => {
@@ -13,40 +14,57 @@ describe('settingsFromEnv', () => {
 
   it('reads BACKSTAGE_PORT, BACKSTAGE_HOST, BACKSTAGE_TOKEN and GITHUB_TOKEN', () => {
     const settings = settingsFromEnv(
-      { BACKSTAGE_PORT: '7100', BACKSTAGE_HOST: '0.0.0.0', BACKSTAGE_TOKEN: 'abcdefgh12', GITHUB_TOKEN: 'ghp_x' },
+      {
+        BACKSTAGE_PORT: '7100',
+        BACKSTAGE_HOST: '0.0.0.0',
+        BACKSTAGE_TOKEN: 'abcdefgh12',
+        GITHUB_TOKEN: 'ghp_x',
+      },
       '/repo',
     );
-    expect(settings).toMatchObject({ port: 7100, host: '0.0.0.0', token: 'abcdefgh12', githubToken: 'ghp_x' });
+    expect(settings).toMatchObject({
+      port: 7100,
+      host: '0.0.0.0',
+      token: 'abcdefgh12',
+      githubToken: 'ghp_x',
+    });
   });
 
-  it.each(['0', '70000', 'abc', '80.5'])('refuses BACKSTAGE_PORT=%s naming the variable and the value', (port) => {
-    expect(() => settingsFromEnv({ BACKSTAGE_PORT: port }, '/repo')).toThrow(
-      new RegExp(`BACKSTAGE_PORT .*received "${port.replace('.', '\\.')}"`),
-    );
-  });
+  it.each(['0', '70000', 'abc', '80.5'])(
+    'refuses BACKSTAGE_PORT=%s naming the variable and the value',
+    (port) => {
+      expect(() => settingsFromEnv({ BACKSTAGE_PORT: port }, '/repo')).toThrow(
+        new RegExp(`BACKSTAGE_PORT .*received "${port.replace('.', '\\.')}"`),
+      );
+    },
+  );
 
   it('refuses a static token Backstage would reject (shorter than 8 characters)', () => {
-    expect(() => settingsFromEnv({ BACKSTAGE_TOKEN: 'short' }, '/repo')).toThrow(/BACKSTAGE_TOKEN must be at least 8/);
+    expect(() => settingsFromEnv({ BACKSTAGE_TOKEN: 'short' }, '/repo')).toThrow(
+      /BACKSTAGE_TOKEN must be at least 8/,
+    );
   });
 });
 
 describe('backendConfig', () => {
   it('accepts the static token as external access, uses in-memory sqlite and registers the template', () => {
-    const config = backendConfig(settingsFromEnv({ BACKSTAGE_TOKEN: 'abcdefgh12' }, '/repo')) as any;
-    expect(config.backend.listen).toEqual({ port: 7007, host: '127.0.0.1' });
-    expect(config.backend.database).toEqual({ client: 'better-sqlite3', connection: ':memory:' });
-    expect(config.backend.auth.externalAccess).toEqual([
+    const config = new ConfigReader(
+      backendConfig(settingsFromEnv({ BACKSTAGE_TOKEN: 'abcdefgh12' }, '/repo')),
+    );
+    expect(config.get('backend.listen')).toEqual({ port: 7007, host: '127.0.0.1' });
+    expect(config.get('backend.database')).toEqual({ client: 'better-sqlite3', connection: ':memory:' });
+    expect(config.get('backend.auth.externalAccess')).toEqual([
       { type: 'static', options: { token: 'abcdefgh12', subject: 'kinesis-access-scripts' } },
     ]);
-    expect(config.catalog.locations).toEqual([
+    expect(config.get('catalog.locations')).toEqual([
       { type: 'file', target: `/repo/${TEMPLATE_PATH}`, rules: [{ allow: ['Template'] }] },
     ]);
-    expect(config.catalog.rules[0].allow).toContain('Template');
+    expect(config.getConfigArray('catalog.rules')[0]?.getStringArray('allow')).toContain('Template');
   });
 
   it('accepts no external token when BACKSTAGE_TOKEN is unset', () => {
-    const config = backendConfig(settingsFromEnv({}, '/repo')) as any;
-    expect(config.backend.auth).toEqual({});
-    expect(config.integrations.github).toEqual([{ host: 'github.com' }]);
+    const config = new ConfigReader(backendConfig(settingsFromEnv({}, '/repo')));
+    expect(config.getOptional('backend.auth.externalAccess')).toBeUndefined();
+    expect(config.get('integrations.github')).toEqual([{ host: 'github.com' }]);
   });
 });

@@ -35,7 +35,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): Backe
   }
   const token = env.BACKSTAGE_TOKEN?.trim() || undefined;
   if (token !== undefined && (!/^\S+$/.test(token) || token.length < 8)) {
-    throw new Error('BACKSTAGE_TOKEN must be at least 8 characters without spaces (Backstage static token rule)');
+    throw new Error(
+      'BACKSTAGE_TOKEN must be at least 8 characters without spaces (Backstage static token rule)',
+    );
   }
   return {
     port,
@@ -62,7 +64,12 @@ export function backendConfig(settings: BackendSettings): JsonObject {
       auth,
     },
     integrations: {
-      github: [{ host: 'github.com', ...(settings.githubToken === undefined ? {} : { token: settings.githubToken }) }],
+      github: [
+        {
+          host: 'github.com',
+          ...(settings.githubToken === undefined ? {} : { token: settings.githubToken }),
+        },
+      ],
     },
     catalog: {
       // Without Template in the allow-list the catalog drops the template silently.

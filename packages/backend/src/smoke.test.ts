@@ -1,6 +1,6 @@
 import path from 'node:path';
 import yaml from 'yaml';
-import { SMOKE_VALUES, runSmoke } from './smoke';
+import { runSmoke, SMOKE_VALUES } from './smoke';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 

@@ -51,14 +51,21 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, deadline: number, child: ChildProcess, probe: () => Promise<T | undefined>) {
+async function until<T>(
+  what: string,
+  deadline: number,
+  child: ChildProcess,
+  probe: () => Promise<T | undefined>,
+) {
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`backend exited (${child.exitCode ?? child.signalCode}) while waiting for ${what}`);
@@ -126,9 +133,12 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
 
     const templateRef = 'template:default/grant-clickpipes-kinesis-access';
     await until('the template in the catalog', deadline, child, async () => {
-      const res = await fetch(`${base}/api/catalog/entities/by-name/template/default/grant-clickpipes-kinesis-access`, {
-        headers,
-      });
+      const res = await fetch(
+        `${base}/api/catalog/entities/by-name/template/default/grant-clickpipes-kinesis-access`,
+        {
+          headers,
+        },
+      );
       return res.ok ? true : undefined;
     });
     const catalogMs = Date.now() - started;
@@ -144,7 +154,8 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       output?: unknown;
       error?: { message?: string };
     };
-    if (!res.ok) throw new Error(`dry-run of ${templateRef} failed: HTTP ${res.status} ${JSON.stringify(body)}`);
+    if (!res.ok)
+      throw new Error(`dry-run of ${templateRef} failed: HTTP ${res.status} ${JSON.stringify(body)}`);
     const dryRunMs = Date.now() - dryRunStarted;
 
     const files = (body.directoryContents ?? []).map((file) => file.path).sort();

@@ -25,7 +25,9 @@ function inputFor(i: number) {
     clickhouseRoleArn: `arn:aws:iam::111122223333:role/CH-S3-service-${i}-Role`,
     streams: [
       { arn: `arn:aws:kinesis:us-east-1:1234567890${String(i).padStart(2, '0')}:stream/stream-${i}` },
-      ...(i % 3 === 0 ? [{ arn: `arn:aws:kinesis:eu-west-1:1234567890${String(i).padStart(2, '0')}:stream/extra-${i}` }] : []),
+      ...(i % 3 === 0
+        ? [{ arn: `arn:aws:kinesis:eu-west-1:1234567890${String(i).padStart(2, '0')}:stream/extra-${i}` }]
+        : []),
     ],
   };
 }
@@ -47,7 +49,9 @@ describe('kinesis:access:grant under concurrency', () => {
       const account = `1234567890${String(i).padStart(2, '0')}`;
       const tree = await readTree(workspace);
       const tfFile = `generated/stacks/${input.name}/${i % 2 === 1 ? 'cdk.tf' : 'cdk.tf.json'}`;
-      expect(Object.keys(tree)).toEqual([`grants/${input.name}.md`, `grants/${input.name}.yaml`, tfFile].sort());
+      expect(Object.keys(tree)).toEqual(
+        [`grants/${input.name}.md`, `grants/${input.name}.yaml`, tfFile].sort(),
+      );
 
       const parsed = parseGrantYaml(tree[`grants/${input.name}.yaml`] as string);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
@@ -63,7 +67,9 @@ describe('kinesis:access:grant under concurrency', () => {
       }
       expect(everything).toContain(`CH-S3-service-${i}-Role`);
       expect(tree[tfFile]).toContain(`ClickHouseAccessRole-${input.name}`);
-      expect(results[i]?.outputs.roleArn).toBe(`arn:aws:iam::${account}:role/ClickHouseAccessRole-${input.name}`);
+      expect(results[i]?.outputs.roleArn).toBe(
+        `arn:aws:iam::${account}:role/ClickHouseAccessRole-${input.name}`,
+      );
     }
 
     // Only the workspaces remain in the private temp directory, and they hold no leftovers.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConflictError, InputError } from '@backstage/errors';
 import { renderFiles } from '@kinesis-access/cdktf';
 import { parseGrantYaml, planGrant, renderSummary } from '@kinesis-access/policy-model';
-import { VALID_INPUT, newWorkspace, readTree, runAction } from '../test-support/actionHarness';
+import { newWorkspace, readTree, runAction, VALID_INPUT } from '../test-support/actionHarness';
 import { createKinesisAccessGrantAction } from './kinesisAccessGrant';
 
 const ROLE_NAME = 'ClickHouseAccessRole-orders-clickpipes';
@@ -34,7 +34,10 @@ describe('kinesis:access:grant', () => {
     const action = createKinesisAccessGrantAction();
     expect(action.id).toBe('kinesis:access:grant');
     expect(action.supportsDryRun).toBe(true);
-    const input = action.schema?.input as { properties: Record<string, { description?: string }>; required: string[] };
+    const input = action.schema?.input as {
+      properties: Record<string, { description?: string }>;
+      required: string[];
+    };
     expect(Object.keys(input.properties).sort()).toEqual(
       [
         'clickhouseRoleArn',
@@ -95,7 +98,9 @@ describe('kinesis:access:grant', () => {
     const plan = planGrant(parsed.value);
     if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
     const { stacks } = await renderFiles([plan.value], { layout: 'grant' });
-    expect(stacks.map((stack) => [`generated/${stack.file}`, stack.content])).toEqual([[TERRAFORM, tree[TERRAFORM]]]);
+    expect(stacks.map((stack) => [`generated/${stack.file}`, stack.content])).toEqual([
+      [TERRAFORM, tree[TERRAFORM]],
+    ]);
     expect(tree[SUMMARY]).toBe(renderSummary(plan.value));
   });
 
@@ -149,7 +154,9 @@ describe('kinesis:access:grant', () => {
 
     const error = await expectError(runAction(VALID_INPUT, workspace));
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error.message).toMatch(/grants\/orders-clickpipes\.yaml already holds a different grant named "orders-clickpipes"/);
+    expect(error.message).toMatch(
+      /grants\/orders-clickpipes\.yaml already holds a different grant named "orders-clickpipes"/,
+    );
     expect(await readTree(workspace)).toEqual({ [GRANT]: otherGrant });
   });
 
@@ -181,7 +188,9 @@ describe('kinesis:access:grant', () => {
     expect(lines.some((line) => /^ {2}- name: .*Orders_ClickPipes/.test(line))).toBe(true);
     expect(lines.some((line) => /^ {2}- clickhouseRoleArn: .*not-an-arn/.test(line))).toBe(true);
     expect(lines.some((line) => /^ {2}- streams\[1\]\.arn: .*arn:aws:s3:::my-bucket/.test(line))).toBe(true);
-    expect(lines.some((line) => /^ {2}- streams\[2\]\.arn: .*999999999999.*stream\/elsewhere/.test(line))).toBe(true);
+    expect(
+      lines.some((line) => /^ {2}- streams\[2\]\.arn: .*999999999999.*stream\/elsewhere/.test(line)),
+    ).toBe(true);
     expect(lines.some((line) => line.startsWith('  - streams[0]'))).toBe(false);
     expect(error.message).not.toMatch(/spec\.|metadata\./);
     expect(await readTree(workspace)).toEqual({});
@@ -231,7 +240,9 @@ describe('kinesis:access:grant', () => {
 
   it('writes under targetPath and reports workspace paths', async () => {
     const { outputs } = await runAction({ ...VALID_INPUT, targetPath: 'infra' }, workspace);
-    expect(Object.keys(await readTree(workspace))).toEqual([`infra/${GRANT}`, `infra/${SUMMARY}`, `infra/${TERRAFORM}`].sort());
+    expect(Object.keys(await readTree(workspace))).toEqual(
+      [`infra/${GRANT}`, `infra/${SUMMARY}`, `infra/${TERRAFORM}`].sort(),
+    );
     expect(outputs).toMatchObject({ grantPath: `infra/${GRANT}`, terraformPaths: [`infra/${TERRAFORM}`] });
   });
 

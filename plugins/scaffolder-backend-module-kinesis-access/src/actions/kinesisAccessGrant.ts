@@ -3,20 +3,20 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  canonicalJson,
   type GrantPlan,
   type GrantSpec,
-  PROFILE_NAMES,
-  canonicalJson,
   grantToYaml,
+  PROFILE_NAMES,
   parseGrantYaml,
   planGrant,
   renderSummary,
   validateGrant,
 } from '@kinesis-access/policy-model';
-import { DEFAULT_TARGET_PATH, type GrantActionInput, buildGrantObject } from '../lib/grantInput';
+import { buildGrantObject, DEFAULT_TARGET_PATH, type GrantActionInput } from '../lib/grantInput';
 import { problemsToInputError } from '../lib/inputProblems';
-import { type TerraformSettings, grantFilePath, renderTerraform, summaryFilePath } from '../lib/layout';
-import { type WorkspaceFile, readIfExists, writeFilesAtomically } from '../lib/workspaceFiles';
+import { grantFilePath, renderTerraform, summaryFilePath, type TerraformSettings } from '../lib/layout';
+import { readIfExists, type WorkspaceFile, writeFilesAtomically } from '../lib/workspaceFiles';
 import { examples } from './kinesisAccessGrant.examples';
 
 /** Options for {@link createKinesisAccessGrantAction}. */
@@ -53,7 +53,11 @@ function validateAndPlan(input: GrantActionInput): { spec: GrantSpec; plan: Gran
  * once parsed: someone may have reformatted it) and a conflict otherwise. Returns whether to keep the existing
  * file as it is.
  */
-async function checkExistingGrant(root: string, rendered: RenderedGrantFiles, shownPath: string): Promise<boolean> {
+async function checkExistingGrant(
+  root: string,
+  rendered: RenderedGrantFiles,
+  shownPath: string,
+): Promise<boolean> {
   const existing = await readIfExists(root, rendered.grantPath);
   if (existing === undefined) return false;
   if (existing === rendered.grantYaml) return false;
@@ -104,7 +108,9 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
                 description: 'Stream ARN: arn:<partition>:kinesis:<region>:<account-id>:stream/<stream-name>',
               }),
               kmsKeyArn: z
-                .string({ description: 'KMS key ARN of a server-side encrypted stream (key ARN, not an alias)' })
+                .string({
+                  description: 'KMS key ARN of a server-side encrypted stream (key ARN, not an alias)',
+                })
                 .optional(),
             }),
             { description: 'Kinesis data streams to grant access to (all in the account of the new role).' },
@@ -113,22 +119,28 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
           z
             .string({
               description:
-                'Name of the IAM role to create. Defaults to the policy model\'s name for the profile ' +
+                "Name of the IAM role to create. Defaults to the policy model's name for the profile " +
                 '(clickpipes: ClickHouseAccessRole-<name>).',
             })
             .optional(),
         profile: (z) =>
           z
-            .string({ description: `Access profile: one of ${PROFILE_NAMES.join(', ')}. Default: clickpipes.` })
+            .string({
+              description: `Access profile: one of ${PROFILE_NAMES.join(', ')}. Default: clickpipes.`,
+            })
             .optional(),
         permissionsBoundaryArn: (z) =>
-          z.string({ description: 'ARN of a managed policy to set as the role\'s permissions boundary.' }).optional(),
+          z
+            .string({ description: "ARN of a managed policy to set as the role's permissions boundary." })
+            .optional(),
         tags: (z) => z.record(z.string(), { description: 'Tags for the IAM role.' }).optional(),
-        description: (z) => z.string({ description: 'What the grant is for (kept in the grant file).' }).optional(),
+        description: (z) =>
+          z.string({ description: 'What the grant is for (kept in the grant file).' }).optional(),
         targetPath: (z) =>
           z
             .string({
-              description: 'Workspace directory that stands for the infra repo root. Default: the workspace root.',
+              description:
+                'Workspace directory that stands for the infra repo root. Default: the workspace root.',
             })
             .optional(),
       },
@@ -139,7 +151,8 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
         terraformPaths: (z) =>
           z.array(z.string(), { description: 'Workspace paths of the generated Terraform files.' }),
         summaryPath: (z) => z.string({ description: 'Workspace path of the markdown review summary.' }),
-        summary: (z) => z.string({ description: 'Markdown review summary (use it as the pull request body).' }),
+        summary: (z) =>
+          z.string({ description: 'Markdown review summary (use it as the pull request body).' }),
       },
     },
     async handler(ctx) {

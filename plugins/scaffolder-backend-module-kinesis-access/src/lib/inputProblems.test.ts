@@ -37,13 +37,16 @@ describe('valueAt', () => {
 describe('describeProblem', () => {
   const input = { streams: [{ arn: 'arn:aws:s3:::b' }] };
   it('adds what was received when the model did not say', () => {
-    expect(describeProblem({ path: 'spec.streams[0].arn', message: 'must be a Kinesis stream ARN' }, input)).toBe(
-      'streams[0].arn: must be a Kinesis stream ARN (received "arn:aws:s3:::b")',
-    );
+    expect(
+      describeProblem({ path: 'spec.streams[0].arn', message: 'must be a Kinesis stream ARN' }, input),
+    ).toBe('streams[0].arn: must be a Kinesis stream ARN (received "arn:aws:s3:::b")');
   });
   it('does not repeat it when the model said it', () => {
     expect(
-      describeProblem({ path: 'spec.streams[0].arn', message: 'must be a stream ARN, received "arn:aws:s3:::b"' }, input),
+      describeProblem(
+        { path: 'spec.streams[0].arn', message: 'must be a stream ARN, received "arn:aws:s3:::b"' },
+        input,
+      ),
     ).toBe('streams[0].arn: must be a stream ARN, received "arn:aws:s3:::b"');
   });
   it('says "nothing" for a missing field', () => {
@@ -88,6 +91,8 @@ describe('grant paths inside messages', () => {
         },
         {},
       ),
-    ).toBe('streams[1].arn: all streams must be in one account: this one is in 2, streams[0] in 1, received "x"');
+    ).toBe(
+      'streams[1].arn: all streams must be in one account: this one is in 2, streams[0] in 1, received "x"',
+    );
   });
 });

@@ -47,7 +47,10 @@ function describeReceived(value: unknown): string {
 
 /** Grant paths quoted inside a message (`… spec.streams[0] in 123…`) are renamed the same way. */
 function renameQuotedPaths(message: string): string {
-  return message.replace(/\b(?:spec|metadata)(?:\.[A-Za-z]+|\[\d+\])+/g, (grantPath) => toInputPath(grantPath) ?? grantPath);
+  return message.replace(
+    /\b(?:spec|metadata)(?:\.[A-Za-z]+|\[\d+\])+/g,
+    (grantPath) => toInputPath(grantPath) ?? grantPath,
+  );
 }
 
 /** One line per problem: `<input field>: <message>`, with what was received when the model did not say. */
@@ -57,7 +60,9 @@ export function describeProblem(problem: Problem, input: unknown): string {
   const field = inputPath ?? (problem.path === '' ? '(grant)' : `(grant) ${problem.path}`);
   const saysReceived = /\breceived\b/i.test(message);
   const received =
-    inputPath !== undefined && !saysReceived ? ` (received ${describeReceived(valueAt(input, inputPath))})` : '';
+    inputPath !== undefined && !saysReceived
+      ? ` (received ${describeReceived(valueAt(input, inputPath))})`
+      : '';
   return `${field}: ${message}${received}`;
 }
 

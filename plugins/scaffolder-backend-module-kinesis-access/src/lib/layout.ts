@@ -44,7 +44,10 @@ export function summaryFilePath(name: string): string {
  * Byte-identical to what synth writes (its freshness check compares bytes). Rendered in memory: no temporary
  * directory, no process-global environment.
  */
-export async function renderTerraform(plan: GrantPlan, settings: TerraformSettings): Promise<WorkspaceFile[]> {
+export async function renderTerraform(
+  plan: GrantPlan,
+  settings: TerraformSettings,
+): Promise<WorkspaceFile[]> {
   const { renderFiles, GENERATED_DIR } = loadCdktf();
   const { stacks } = await renderFiles([plan], {
     layout: 'grant',

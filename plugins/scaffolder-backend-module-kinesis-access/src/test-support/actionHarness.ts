@@ -5,8 +5,8 @@ import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
 import {
-  type KinesisAccessGrantActionOptions,
   createKinesisAccessGrantAction,
+  type KinesisAccessGrantActionOptions,
 } from '../actions/kinesisAccessGrant';
 
 /** A valid ClickPipes grant input (one stream). */
