@@ -99,6 +99,9 @@ export function dnsSuffix(partition: Partition): string {
 
 const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
+/** A part of the input quoted inside a reason, shortened (the whole value is quoted after the reason). */
+const quoted = (text: string): string => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
 /** Split and check the common part of an ARN. `regional`: whether the service uses a region field. */
 export function parseArn(text: string, service: string, regional: boolean): ArnResult<Arn> {
   if (WILDCARD.test(text))
@@ -109,22 +112,22 @@ export function parseArn(text: string, service: string, regional: boolean): ArnR
   const [, partition = '', actualService = '', region = '', accountId = ''] = parts;
   const resource = parts.slice(5).join(':');
   if (!(PARTITIONS as readonly string[]).includes(partition)) {
-    return fail(`partition "${partition}" is not supported (use aws, aws-cn or aws-us-gov)`);
+    return fail(`partition ${quoted(partition)} is not supported (use aws, aws-cn or aws-us-gov)`);
   }
   if (actualService !== service)
-    return fail(`must be a ${service} ARN, but the service is "${actualService}"`);
+    return fail(`must be an ARN of service "${service}", but the service is ${quoted(actualService)}`);
   if (regional) {
     const problem = regionProblem(region, partition as Partition);
     if (problem !== undefined) return fail(problem);
   } else if (region !== '') {
-    return fail(`${service} ARNs have no region, but "${region}" is given`);
+    return fail(`${service} ARNs have no region, but ${quoted(region)} is given`);
   }
   return { ok: true, arn: { partition: partition as Partition, service, region, accountId, resource } };
 }
 
 function accountProblem(accountId: string, allowAws = false): string | undefined {
   if (ACCOUNT_ID.test(accountId) || (allowAws && accountId === 'aws')) return undefined;
-  return `the account id must be 12 digits, but it is "${accountId}"`;
+  return `the account id must be 12 digits, but it is ${quoted(accountId)}`;
 }
 
 export function parseStreamArn(text: string): ArnResult<KinesisStreamArn> {
@@ -139,7 +142,9 @@ export function parseStreamArn(text: string): ArnResult<KinesisStreamArn> {
   if (!arn.resource.startsWith('stream/')) return fail('the resource must be "stream/<name>"');
   const streamName = arn.resource.slice('stream/'.length);
   if (!STREAM_NAME.test(streamName)) {
-    return fail(`stream name "${streamName}" must be 1–128 characters of a-z, A-Z, 0-9, "_", "." and "-"`);
+    return fail(
+      `stream name ${quoted(streamName)} must be 1–128 characters of a-z, A-Z, 0-9, "_", "." and "-"`,
+    );
   }
   return { ok: true, arn: { ...arn, kind: 'kinesis-stream', streamName } };
 }
@@ -176,7 +181,7 @@ export function parseKmsKeyArn(text: string): ArnResult<KmsKeyArn> {
   const keyId = arn.resource.slice('key/'.length);
   if (!KEY_ID.test(keyId)) {
     return fail(
-      `key id "${keyId}" must be a key UUID (1234abcd-12ab-34cd-56ef-1234567890ab) or a multi-region key id (mrk-<32 hex>)`,
+      `key id ${quoted(keyId)} must be a key UUID (1234abcd-12ab-34cd-56ef-1234567890ab) or a multi-region key id (mrk-<32 hex>)`,
     );
   }
   return { ok: true, arn: { ...arn, kind: 'kms-key', keyId, multiRegion: keyId.startsWith('mrk-') } };
@@ -188,9 +193,11 @@ function parseIamPathAndName(resource: string, type: string, maxName: number) {
   const path = slash < 0 ? '/' : `/${rest.slice(0, slash + 1)}`;
   const name = rest.slice(slash + 1);
   if (!IAM_PATH.test(path))
-    return fail(`the ${type} path "${path}" must be "/" or "/a/b/" of letters, digits and +=,.@_-`);
+    return fail(`the ${type} path ${quoted(path)} must be "/" or "/a/b/" of letters, digits and +=,.@_-`);
   if (name.length < 1 || name.length > maxName || !IAM_NAME_CHARS.test(name)) {
-    return fail(`the ${type} name "${name}" must be 1–${maxName} characters of letters, digits and +=,.@_-`);
+    return fail(
+      `the ${type} name ${quoted(name)} must be 1–${maxName} characters of letters, digits and +=,.@_-`,
+    );
   }
   return { ok: true as const, path, name };
 }

@@ -79,7 +79,9 @@ function matchesTailWildcard(resource: string, format: string): boolean {
 /** Check every action against the AWS action catalog snapshot; an empty list means the document is clean. */
 export function lintPolicyDocument(doc: PolicyDocument): LintFinding[] {
   const findings: LintFinding[] = [];
-  doc.Statement.forEach((statement, index) => lintStatement(statement, index, findings));
+  doc.Statement.forEach((statement, index) => {
+    lintStatement(statement, index, findings);
+  });
   return findings;
 }
 

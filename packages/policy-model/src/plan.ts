@@ -132,7 +132,7 @@ export function planGrantDetailed(
     if (documents.length > maxPolicies) {
       quota(
         ['spec', 'streams'],
-        `the permissions need ${documents.length} managed policies of at most ${formatCount(budget)} non-whitespace characters for ${streams.length} streams; ` +
+        `the permissions need ${documents.length} managed policies of at most ${formatCount(budget)} non-whitespace characters for ${formatCount(streams.length)} streams; ` +
           `the quota is ${maxPolicies} managed policies per role${maxPolicies < QUOTAS.managedPoliciesPerRoleMax ? ` (spec.quotas.maxManagedPolicies may be raised to ${QUOTAS.managedPoliciesPerRoleMax} with a raised IAM quota)` : ''}; split the grant`,
       );
     }

@@ -67,7 +67,8 @@ function issueToProblems(issue: Issue): RawProblem[] {
       return [{ path, message: received(`must be ${EXPECTED[issue.expected] ?? issue.expected}`, input) }];
     case 'invalid_value': {
       const values = issue.values.map((v) => JSON.stringify(v));
-      const hint = typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined;
+      const hint =
+        typeof input === 'string' && values.length > 1 ? closest(input, issue.values.map(String)) : undefined;
       const reason = values.length === 1 ? `must be ${values[0]}` : `must be one of ${values.join(', ')}`;
       return [
         {
