@@ -80,6 +80,28 @@ describe('the matrix passes hand-written least-privilege policies', () => {
     };
     expect(await checkGrantSemantics(policies, intent)).toEqual([]);
   });
+  test('a KMS key in another account (the key owner names the role) and the China partition endpoint name', async () => {
+    const foreignKey = 'arn:aws:kms:us-east-1:555555555555:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const decrypt = edit(f.decryptViaKinesis, (d) => {
+      (d.Statement[0] as { Resource: unknown }).Resource = foreignKey;
+    });
+    const intent: GrantIntent = { ...clickpipes, streams: [{ arn: f.STREAM, kmsKeyArn: foreignKey }] };
+    expect(await checkGrantSemantics(f.policies(f.clickpipesCorrected, decrypt), intent)).toEqual([]);
+
+    const cn = (text: string) =>
+      text.replaceAll('arn:aws:', 'arn:aws-cn:').replaceAll('us-east-1', 'cn-north-1');
+    const cnPolicies = JSON.parse(cn(JSON.stringify(f.policies(f.clickpipesCorrected, f.decryptViaKinesis))));
+    const cnIntent = JSON.parse(cn(JSON.stringify(clickpipes))) as GrantIntent;
+    const viaCom = await checkGrantSemantics(cnPolicies, cnIntent);
+    expect(whys(viaCom)).toContain('Decrypt on the key of orders via Kinesis');
+    const cnFixed = JSON.parse(
+      JSON.stringify(cnPolicies).replace(
+        'kinesis.cn-north-1.amazonaws.com',
+        'kinesis.cn-north-1.amazonaws.com.cn',
+      ),
+    );
+    expect(await checkGrantSemantics(cnFixed, cnIntent)).toEqual([]);
+  });
 });
 
 describe('the matrix catches what the reference documents get wrong', () => {

@@ -701,7 +701,7 @@ function setupFor(
       const k = parseArn(cell.request.resource);
       return {
         identityPolicies: policies.permissionPolicies,
-        resourcePolicy: defaultKeyPolicy(k.partition, k.account),
+        resourcePolicy: defaultKeyPolicy(k.partition, k.account, cell.request.principal),
       };
     }
     case 'trust':
