@@ -52,6 +52,8 @@ const VALUES = {
     },
   ],
   repoUrl: 'github.com?owner=example&repo=infra',
+  // The KinesisAccessPreview field (read-only) stores the role ARN it shows; the steps ignore it.
+  preview: 'arn:aws:iam::123456789012:role/ClickHouseAccessRole-orders-clickpipes',
 };
 const ROLE_NAME = 'ClickHouseAccessRole-orders-clickpipes';
 const ROLE_ARN = `arn:aws:iam::123456789012:role/${ROLE_NAME}`;

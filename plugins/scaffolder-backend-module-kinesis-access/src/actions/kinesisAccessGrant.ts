@@ -164,7 +164,8 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
       // 1. Model: validate (every problem at once) and plan. Nothing is written if this throws.
       const { spec, plan } = validateAndPlan(input);
 
-      // 2. Render every file in memory (Terraform via a temporary directory that is always removed).
+      // 2. Render every file in memory.
+      const terraform = await renderTerraform(plan, terraformSettings);
       const rendered: RenderedGrantFiles = {
         spec,
         plan,
@@ -172,7 +173,7 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
         grantYaml: grantToYaml(spec),
         summaryPath: summaryFilePath(spec.metadata.name),
         summary: renderSummary(plan),
-        terraform: await renderTerraform(plan, terraformSettings),
+        terraform: terraform.files,
       };
 
       // 3. Refuse a different grant of the same name; the same grant again is fine (idempotent).
@@ -190,7 +191,7 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
         `${ctx.isDryRun ? '[dry-run] ' : ''}Wrote grant "${spec.metadata.name}" for role ${plan.role.arn}: ` +
           `${files.length} files under ${targetPath}`,
       );
-      for (const warning of plan.warnings) ctx.logger.warn(warning);
+      for (const warning of [...plan.warnings, ...terraform.warnings]) ctx.logger.warn(warning);
 
       ctx.output('roleName', plan.role.name);
       ctx.output('roleArn', plan.role.arn);

@@ -42,21 +42,22 @@ export function summaryFilePath(name: string): string {
  * The Terraform for one grant, as files relative to the infra repo root: exactly the file a full
  * `kinesis-access synth` of the repository writes for this grant (one stack per grant, under GENERATED_DIR).
  * Byte-identical to what synth writes (its freshness check compares bytes). Rendered in memory: no temporary
- * directory, no process-global environment.
+ * directory, no process-global environment. Warnings (e.g. HCL left unformatted without terraform) are returned.
  */
 export async function renderTerraform(
   plan: GrantPlan,
   settings: TerraformSettings,
-): Promise<WorkspaceFile[]> {
+): Promise<{ files: WorkspaceFile[]; warnings: readonly string[] }> {
   const { renderFiles, GENERATED_DIR } = loadCdktf();
-  const { stacks } = await renderFiles([plan], {
+  const { stacks, warnings } = await renderFiles([plan], {
     layout: 'grant',
     backend: settings.backend,
     deployRoleArn: settings.deployRoleArn,
     hcl: settings.hcl ?? false,
   });
-  return stacks.map((stack) => ({
+  const files = stacks.map((stack) => ({
     path: path.posix.join(GENERATED_DIR, stack.file),
     content: stack.content,
   }));
+  return { files, warnings };
 }
