@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertBuilt, BIN, EXAMPLES_DIR, PACKAGE_DIR, runCli, tempTree } from './test-support/cli';
+import { assertBuilt, BIN, EXAMPLES_DIR, grantYaml, PACKAGE_DIR, runCli, tempTree } from './test-support/cli';
 
 beforeAll(assertBuilt);
 
@@ -53,5 +53,29 @@ describe('kinesis-access program', () => {
     expect(
       loaded.filter((m) => /[\\/](cdktf|@cdktf|constructs)[\\/]|[\\/]packages[\\/]cdktf[\\/]/.test(m)),
     ).toEqual([]);
+  });
+
+  it('ends quietly when stdout is closed early (render | head), even for output larger than a pipe buffer', () => {
+    const streams = Array.from(
+      { length: 600 },
+      (_, i) =>
+        `    - arn: arn:aws:kinesis:us-east-1:123456789012:stream/stream-number-${String(i).padStart(4, '0')}`,
+    );
+    const dir = tempTree({
+      'big.yaml': `${grantYaml({ name: 'big-reader', profile: 'read' }).replace(/ {2}streams:\n.*\n/, '')}  quotas:\n    maxManagedPolicies: 20\n  streams:\n${streams.join('\n')}\n`,
+    });
+    const full = runCli(['render', 'big.yaml'], { cwd: dir });
+    expect(full.code).toBe(0);
+    expect(full.stdout.length).toBeGreaterThan(100_000); // more than a pipe buffer: head closes the pipe mid-write
+    const run = spawnSync(
+      'bash',
+      ['-c', `node "${BIN}" render big.yaml | head -c 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stdout).toBe('status=0\n');
+    expect(run.stderr).toBe('');
   });
 });

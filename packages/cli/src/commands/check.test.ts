@@ -71,7 +71,7 @@ describe('kinesis-access check', () => {
     const out = lines(run.stdout);
     const aLines = out.filter((l) => l.startsWith('grants/a-broken.yaml: '));
     const cLines = out.filter((l) => l.startsWith('grants/c-broken.yml: '));
-    expect(aLines.length + cLines.length).toBe(out.length);
+    expect(out).toEqual([...aLines, ...cLines]); // file order
     for (const l of aLines) expect(l).toMatch(problemLinePattern('grants/a-broken.yaml'));
     for (const l of cLines) expect(l).toMatch(problemLinePattern('grants/c-broken.yml'));
     // All problems the model finds, not just the first.
@@ -127,13 +127,19 @@ describe('kinesis-access check', () => {
     for (const l of out) expect(l).toMatch(/empty/i);
   });
 
-  it('refuses duplicate metadata.name across files and names both files', () => {
+  it('refuses duplicate metadata.name across files and names both files, keeping file order', () => {
     const dir = tempTree({
       'grants/team-a/orders.yaml': grantYaml({ name: 'orders-clickpipes', stream: 'orders' }),
       'grants/team-b/orders-copy.yaml': grantYaml({ name: 'orders-clickpipes', stream: 'orders-copy' }),
+      'grants/team-c/broken.yaml': THREE_PROBLEMS,
     });
     const run = runCli(['check', 'grants'], { cwd: dir });
     expect(run.code).toBe(1);
+    const files = lines(run.stdout).map((l) => l.slice(0, l.indexOf(': ')));
+    const firstIndex = (f: string): number => files.indexOf(f);
+    const lastIndex = (f: string): number => files.lastIndexOf(f);
+    expect(lastIndex('grants/team-a/orders.yaml')).toBeLessThan(firstIndex('grants/team-b/orders-copy.yaml'));
+    expect(lastIndex('grants/team-b/orders-copy.yaml')).toBeLessThan(firstIndex('grants/team-c/broken.yaml'));
     const out = lines(run.stdout).filter((l) => l.includes(': metadata.name: '));
     expect(out).toHaveLength(2);
     expect(out.find((l) => l.startsWith('grants/team-a/orders.yaml: '))).toContain(

@@ -17,21 +17,19 @@ export function checkPaths(inputs: readonly string[], cwd: string = process.cwd(
   const collected = collectGrantFiles(inputs, cwd);
   const grants = collected.files.map(loadGrant);
   const byFile = new Map<string, FileProblems['problems'][number][]>();
-  const order: string[] = [];
   const add = (entry: FileProblems): void => {
-    if (entry.problems.length === 0) return;
-    let list = byFile.get(entry.file);
-    if (!list) {
-      list = [];
-      byFile.set(entry.file, list);
-      order.push(entry.file);
-    }
-    list.push(...entry.problems);
+    const list = byFile.get(entry.file);
+    if (list) list.push(...entry.problems);
+    else byFile.set(entry.file, [...entry.problems]);
   };
   for (const entry of collected.problems) add(entry);
   for (const grant of grants) if (!grant.ok) add({ file: grant.file.displayPath, problems: grant.problems });
   for (const entry of findDuplicates(grants)) add(entry);
 
+  // Paths that could not be read first (in argument order), then the grant files in the order they were found.
+  const order = [
+    ...new Set([...collected.problems.map((p) => p.file), ...collected.files.map((f) => f.displayPath)]),
+  ];
   const problemLines = order.flatMap((file) => (byFile.get(file) ?? []).map((p) => formatProblem(p, file)));
   const warningLines = grants.flatMap((g) =>
     g.ok ? g.plan.warnings.map((w) => `${g.file.displayPath}: warning: ${w}`) : [],
