@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   dnsSuffix,
   parseConsumerArn,
@@ -178,4 +179,62 @@ describe('regions and partitions', () => {
     expect(dnsSuffix('aws-cn')).toBe('amazonaws.com.cn');
     expect(dnsSuffix('aws-us-gov')).toBe('amazonaws.com');
   });
+});
+
+describe('fast parsers agree with the diagnosing parsers', () => {
+  const arn = require('./arn') as typeof import('./arn');
+  const where = fc.constantFrom(
+    ['aws', 'us-east-1'],
+    ['aws-cn', 'cn-north-1'],
+    ['aws-us-gov', 'us-gov-west-1'],
+    ['aws', 'cn-north-1'],
+  );
+  const account = fc.constantFrom('123456789012', '210987654321', 'aws');
+  const name = fc.stringMatching(/^[a-zA-Z0-9_.-]{1,130}$/);
+  const iamName = fc.stringMatching(/^[\w+=,.@-]{1,66}$/);
+  const iamPath = fc
+    .array(fc.stringMatching(/^[\w+=,.@-]{1,8}$/), { maxLength: 3 })
+    .map((segments) => segments.map((x) => `${x}/`).join(''));
+  const valid = fc.oneof(
+    fc.tuple(where, account, name).map(([[p, r], a, n]) => `arn:${p}:kinesis:${r}:${a}:stream/${n}`),
+    fc
+      .tuple(where, account, name, name, fc.nat())
+      .map(([[p, r], a, n, c, t]) => `arn:${p}:kinesis:${r}:${a}:stream/${n}/consumer/${c}:${t}`),
+    fc
+      .tuple(where, account, fc.oneof(fc.uuid(), fc.stringMatching(/^mrk-[0-9a-f]{32}$/)))
+      .map(([[p, r], a, k]) => `arn:${p}:kms:${r}:${a}:key/${k}`),
+    fc
+      .tuple(where, account, fc.constantFrom('role', 'user', 'policy'), iamPath, iamName)
+      .map(([[p], a, t, path, n]) => `arn:${p}:iam::${a}:${t}/${path}${n}`),
+    fc.tuple(where, account).map(([[p], a]) => `arn:${p}:iam::${a}:root`),
+  );
+  /** Valid ARNs, and ARNs one edit away from valid. */
+  const text = fc
+    .tuple(valid, fc.nat(), fc.constantFrom('', '*', '?', ' ', '/', ':', '"', 'A', '-', 'DEL'))
+    .map(([arnText, at, edit]) => {
+      const i = at % (arnText.length + 1);
+      if (edit === 'DEL') return arnText.slice(0, i) + arnText.slice(i + 1);
+      return arnText.slice(0, i) + edit + arnText.slice(i);
+    });
+
+  it.each(['StreamArn', 'ConsumerArn', 'KmsKeyArn', 'RoleArn', 'PrincipalArn', 'PolicyArn'] as const)(
+    'parse%s',
+    (kind) => {
+      const fast = arn[`parse${kind}`] as (t: string) => unknown;
+      const slow = arn[`diagnose${kind}`] as (t: string) => unknown;
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            { arbitrary: valid, weight: 2 },
+            { arbitrary: text, weight: 2 },
+            { arbitrary: fc.string(), weight: 1 },
+          ),
+          (input) => {
+            expect(fast(input)).toEqual(slow(input));
+          },
+        ),
+        { numRuns: 3000 },
+      );
+    },
+  );
 });

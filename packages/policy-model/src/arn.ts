@@ -130,7 +130,7 @@ function accountProblem(accountId: string, allowAws = false): string | undefined
   return `the account id must be 12 digits, but it is ${quoted(accountId)}`;
 }
 
-export function parseStreamArn(text: string): ArnResult<KinesisStreamArn> {
+export function diagnoseStreamArn(text: string): ArnResult<KinesisStreamArn> {
   const base = parseArn(text, 'kinesis', true);
   if (!base.ok) return base;
   const { arn } = base;
@@ -149,7 +149,7 @@ export function parseStreamArn(text: string): ArnResult<KinesisStreamArn> {
   return { ok: true, arn: { ...arn, kind: 'kinesis-stream', streamName } };
 }
 
-export function parseConsumerArn(text: string): ArnResult<KinesisConsumerArn> {
+export function diagnoseConsumerArn(text: string): ArnResult<KinesisConsumerArn> {
   const base = parseArn(text, 'kinesis', true);
   if (!base.ok) return base;
   const { arn } = base;
@@ -165,7 +165,7 @@ export function parseConsumerArn(text: string): ArnResult<KinesisConsumerArn> {
   return { ok: true, arn: { ...arn, kind: 'kinesis-consumer', streamName, consumerName, creationTimestamp } };
 }
 
-export function parseKmsKeyArn(text: string): ArnResult<KmsKeyArn> {
+export function diagnoseKmsKeyArn(text: string): ArnResult<KmsKeyArn> {
   const base = parseArn(text, 'kms', true);
   if (!base.ok) return base;
   const { arn } = base;
@@ -202,7 +202,7 @@ function parseIamPathAndName(resource: string, type: string, maxName: number) {
   return { ok: true as const, path, name };
 }
 
-export function parseRoleArn(text: string): ArnResult<IamRoleArn> {
+export function diagnoseRoleArn(text: string): ArnResult<IamRoleArn> {
   const base = parseArn(text, 'iam', false);
   if (!base.ok) return base;
   const { arn } = base;
@@ -215,14 +215,14 @@ export function parseRoleArn(text: string): ArnResult<IamRoleArn> {
 }
 
 /** IAM principals for stream resource policies: a role, a user or an account root (`…:root`). */
-export function parsePrincipalArn(text: string): ArnResult<IamRoleArn | IamUserArn | IamAccountRootArn> {
+export function diagnosePrincipalArn(text: string): ArnResult<IamRoleArn | IamUserArn | IamAccountRootArn> {
   const base = parseArn(text, 'iam', false);
   if (!base.ok) return base;
   const { arn } = base;
   const account = accountProblem(arn.accountId);
   if (account !== undefined) return fail(account);
   if (arn.resource === 'root') return { ok: true, arn: { ...arn, kind: 'iam-root' } };
-  if (arn.resource.startsWith('role/')) return parseRoleArn(text);
+  if (arn.resource.startsWith('role/')) return diagnoseRoleArn(text);
   if (arn.resource.startsWith('user/')) {
     const parsed = parseIamPathAndName(arn.resource, 'user', 64);
     if (!parsed.ok) return parsed;
@@ -231,7 +231,7 @@ export function parsePrincipalArn(text: string): ArnResult<IamRoleArn | IamUserA
   return fail('must be an IAM role, user or account root ARN (…:role/<name>, …:user/<name>, …:root)');
 }
 
-export function parsePolicyArn(text: string): ArnResult<IamPolicyArn> {
+export function diagnosePolicyArn(text: string): ArnResult<IamPolicyArn> {
   const base = parseArn(text, 'iam', false);
   if (!base.ok) return base;
   const { arn } = base;
@@ -241,6 +241,112 @@ export function parsePolicyArn(text: string): ArnResult<IamPolicyArn> {
   const parsed = parseIamPathAndName(arn.resource, 'policy', 128);
   if (!parsed.ok) return parsed;
   return { ok: true, arn: { ...arn, kind: 'iam-policy', path: parsed.path, policyName: parsed.name } };
+}
+
+// ---- parsers: one regex for the common, valid case; the diagnosing parser above for everything else ----
+// Both accept exactly the same ARNs (src/arn.test.ts checks this on random input); the fast path only saves time.
+
+const P = '(aws|aws-cn|aws-us-gov)';
+const R = '([a-z]{2}(?:-gov)?-[a-z]+-\\d{1,2})';
+const NAME = '[\\w+=,.@-]';
+const FAST_STREAM = new RegExp(`^arn:${P}:kinesis:${R}:(\\d{12}):stream/([a-zA-Z0-9_.-]{1,128})$`);
+const FAST_CONSUMER = new RegExp(
+  `^arn:${P}:kinesis:${R}:(\\d{12}):stream/([a-zA-Z0-9_.-]{1,128})/consumer/([a-zA-Z0-9_.-]{1,128}):(\\d+)$`,
+);
+const FAST_KEY = new RegExp(
+  `^arn:${P}:kms:${R}:(\\d{12}):key/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$`,
+);
+const FAST_IAM = new RegExp(
+  `^arn:${P}:iam::(\\d{12}|aws):(role|user|policy)((?:/${NAME}+)*)/(${NAME}{1,128})$`,
+);
+
+function consistent(partition: string, region: string): boolean {
+  return regionPartition(region) === partition;
+}
+
+export function parseStreamArn(text: string): ArnResult<KinesisStreamArn> {
+  const m = FAST_STREAM.exec(text);
+  if (m === null || !consistent(m[1] as string, m[2] as string)) return diagnoseStreamArn(text);
+  const streamName = m[4] as string;
+  return {
+    ok: true,
+    arn: {
+      kind: 'kinesis-stream',
+      partition: m[1] as Partition,
+      service: 'kinesis',
+      region: m[2] as string,
+      accountId: m[3] as string,
+      resource: `stream/${streamName}`,
+      streamName,
+    },
+  };
+}
+
+export function parseConsumerArn(text: string): ArnResult<KinesisConsumerArn> {
+  const m = FAST_CONSUMER.exec(text);
+  if (m === null || !consistent(m[1] as string, m[2] as string)) return diagnoseConsumerArn(text);
+  return {
+    ok: true,
+    arn: {
+      kind: 'kinesis-consumer',
+      partition: m[1] as Partition,
+      service: 'kinesis',
+      region: m[2] as string,
+      accountId: m[3] as string,
+      resource: `stream/${m[4]}/consumer/${m[5]}:${m[6]}`,
+      streamName: m[4] as string,
+      consumerName: m[5] as string,
+      creationTimestamp: m[6] as string,
+    },
+  };
+}
+
+export function parseKmsKeyArn(text: string): ArnResult<KmsKeyArn> {
+  const m = FAST_KEY.exec(text);
+  if (m === null || !consistent(m[1] as string, m[2] as string)) return diagnoseKmsKeyArn(text);
+  const keyId = m[4] as string;
+  return {
+    ok: true,
+    arn: {
+      kind: 'kms-key',
+      partition: m[1] as Partition,
+      service: 'kms',
+      region: m[2] as string,
+      accountId: m[3] as string,
+      resource: `key/${keyId}`,
+      keyId,
+      multiRegion: keyId.startsWith('mrk-'),
+    },
+  };
+}
+
+export function parseRoleArn(text: string): ArnResult<IamRoleArn> {
+  const m = FAST_IAM.exec(text);
+  const path = m === null ? '' : `${m[4]}/`;
+  if (m === null || m[3] !== 'role' || m[2] === 'aws' || (m[5] as string).length > 64 || path.length > 512) {
+    return diagnoseRoleArn(text);
+  }
+  return {
+    ok: true,
+    arn: {
+      kind: 'iam-role',
+      partition: m[1] as Partition,
+      service: 'iam',
+      region: '',
+      accountId: m[2] as string,
+      resource: `role${path}${m[5]}`,
+      path,
+      roleName: m[5] as string,
+    },
+  };
+}
+
+export function parsePrincipalArn(text: string): ArnResult<IamRoleArn | IamUserArn | IamAccountRootArn> {
+  return diagnosePrincipalArn(text);
+}
+
+export function parsePolicyArn(text: string): ArnResult<IamPolicyArn> {
+  return diagnosePolicyArn(text);
 }
 
 export function isIamPath(path: string): boolean {

@@ -122,6 +122,7 @@ export function planGrantDetailed(
   const packed = packStatements(statements, budget);
   const maxPolicies = spec.spec.quotas?.maxManagedPolicies ?? QUOTAS.managedPoliciesPerRole;
   let documents: readonly PolicyDocument[] = [];
+  let sizes: readonly number[] = [];
   if (!packed.ok) {
     quota(
       ['spec', 'streams'],
@@ -129,6 +130,7 @@ export function planGrantDetailed(
     );
   } else {
     documents = packed.documents;
+    sizes = packed.sizes;
     if (documents.length > maxPolicies) {
       quota(
         ['spec', 'streams'],
@@ -184,7 +186,7 @@ export function planGrantDetailed(
     { name: QUOTA_NAMES.roleName, used: roleName.length, limit: QUOTAS.roleNameLength },
     { name: QUOTA_NAMES.trustPolicy, used: trustSize, limit: QUOTAS.trustPolicyChars },
     { name: QUOTA_NAMES.managedPolicies, used: policies.length, limit: maxPolicies },
-    { name: QUOTA_NAMES.managedPolicySize, used: Math.max(0, ...documents.map(policySize)), limit: budget },
+    { name: QUOTA_NAMES.managedPolicySize, used: Math.max(0, ...sizes), limit: budget },
     { name: QUOTA_NAMES.roleTags, used: Object.keys(tags).length, limit: QUOTAS.roleTags },
   ];
   if (resourcePolicies.length > 0) {

@@ -45,7 +45,9 @@ export interface ProfileDefinition {
   readonly kcl: boolean;
 }
 
-const union = (...lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())].sort();
+/** Sorted, de-duplicated and frozen: plans share these arrays, so nobody may change them. */
+const union = (...lists: readonly (readonly string[])[]): readonly string[] =>
+  Object.freeze([...new Set(lists.flat())].sort());
 
 export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
   clickpipes: {
@@ -83,7 +85,7 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     reads: false,
     writes: true,
     streamActions: union(STREAM_WRITE_ACTIONS),
-    consumerActions: [],
+    consumerActions: Object.freeze([]),
     listStreams: false,
     kmsActions: union(KMS_WRITE_ACTIONS),
     kcl: false,
@@ -126,7 +128,7 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     reads: true,
     writes: false,
     streamActions: union(UPSOLVER_STREAM_ACTIONS),
-    consumerActions: [],
+    consumerActions: Object.freeze([]),
     listStreams: true,
     kmsActions: union(KMS_READ_ACTIONS),
     kcl: false,
