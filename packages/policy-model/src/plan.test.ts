@@ -444,6 +444,12 @@ describe('planGrant: stream resource policies', () => {
     }
   });
 
+  it('warns that shared encrypted streams also need the key policy', () => {
+    const p = plan(grant({ resourcePolicy: { principals }, streams: [{ arn: ORDERS, kmsKeyArn: KEY }] }));
+    expect(p.warnings).toEqual([expect.stringMatching(/KMS key policies .* must also allow/)]);
+    expect(plan(grant({ resourcePolicy: { principals } })).warnings).toEqual([]);
+  });
+
   it('refuses a resource policy over 20 KB', () => {
     const many = Array.from(
       { length: 400 },
@@ -592,4 +598,32 @@ describe('determinism', () => {
   it('plans deep-equal objects for equal specs', () => {
     for (const profile of ALL_PROFILES) expect(plan(grant({ profile }))).toEqual(plan(grant({ profile })));
   });
+});
+
+describe('policy size accounting', () => {
+  it.each(ALL_PROFILES)(
+    '%s: emitted documents hold no whitespace, so compact length is the IAM size',
+    (profile) => {
+      const p = plan(
+        grant({
+          profile,
+          principal: {
+            roleArn: CLICKHOUSE_ROLE,
+            externalId: 'a=b,c.d@e:f/g-h',
+            extraTrustActions: ['sts:TagSession'],
+          },
+          streams: [{ arn: ORDERS, kmsKeyArn: KEY }, ...manyStreams(120)],
+          resourcePolicy: { principals: ['arn:aws:iam::444455556666:root'] },
+        }),
+      );
+      const docs = [
+        p.trustPolicy,
+        ...p.policies.map((x) => x.document),
+        ...p.resourcePolicies.map((x) => x.document),
+      ];
+      for (const doc of docs) expect(JSON.stringify(doc)).not.toMatch(/\s/);
+      const largest = Math.max(...p.policies.map((x) => JSON.stringify(x.document).length));
+      expect(p.quotas.find((q) => q.name.startsWith('largest managed policy'))?.used).toBe(largest);
+    },
+  );
 });

@@ -176,6 +176,11 @@ export function planGrantDetailed(
       `KMS keys in account ${keyAccount} are used: their key policies must also allow role ${roleName} (kms:Decrypt / kms:GenerateDataKey).`,
     );
   }
+  if (resourcePolicies.length > 0 && streams.some((s) => s.key !== undefined)) {
+    warnings.push(
+      "Encrypted streams are shared through resource policies: the KMS key policies (and the shared principals' own IAM policies) must also allow kms:Decrypt / kms:GenerateDataKey for those principals; this grant does not change key policies.",
+    );
+  }
   if (profile.kcl) {
     warnings.push(
       `KCL lease table "${spec.spec.kcl?.applicationName}" is granted; KCL 3.x also uses "<application>-WorkerMetricStats" and "<application>-CoordinatorState" tables, which this profile does not grant.`,
