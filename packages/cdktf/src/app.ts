@@ -6,7 +6,7 @@
  * exactly as for `kinesis-access synth`, so both write the same stacks.
  */
 import { formatProblem } from '@kinesis-access/policy-model';
-import { App } from 'cdktf/lib/app';
+import { App } from './cdktf-core';
 import { GRANTS_DIR } from './layout';
 import { loadGrantsDirectory } from './load';
 import { resolveSettings, SETTINGS_CONTEXT_KEY } from './settings';

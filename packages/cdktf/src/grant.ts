@@ -13,10 +13,12 @@ import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy
 import { KinesisResourcePolicy } from '@cdktf/provider-aws/lib/kinesis-resource-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { GrantPlan, PolicyDocument } from '@kinesis-access/policy-model';
-import { TerraformOutput } from 'cdktf/lib/terraform-output';
-import type { TerraformProvider } from 'cdktf/lib/terraform-provider';
-import type { TerraformResource } from 'cdktf/lib/terraform-resource';
-import { TerraformStack } from 'cdktf/lib/terraform-stack';
+import {
+  TerraformOutput,
+  TerraformStack,
+  type TerraformProvider,
+  type TerraformResource,
+} from './cdktf-core';
 import { Construct } from 'constructs';
 
 /** Properties of {@link KinesisAccessGrant}. */

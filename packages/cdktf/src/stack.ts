@@ -4,10 +4,7 @@
  */
 import { AwsProvider, type AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
 import type { GrantPlan } from '@kinesis-access/policy-model';
-import { LocalBackend } from 'cdktf/lib/backends/local-backend';
-import { S3Backend } from 'cdktf/lib/backends/s3-backend';
-import type { TerraformProvider } from 'cdktf/lib/terraform-provider';
-import { TerraformStack } from 'cdktf/lib/terraform-stack';
+import { LocalBackend, S3Backend, TerraformStack, type TerraformProvider } from './cdktf-core';
 import type { Construct } from 'constructs';
 import { KinesisAccessGrant, terraformIdentifier } from './grant';
 import { type StackLayout, stackNameFor } from './layout';
