@@ -65,7 +65,9 @@ function startHarness(): Promise<string> {
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.once('exit', (code) => reject(new Error(`harness server exited (${code}) before listening:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`harness server exited (${code}) before listening:\n${output}`)),
+    );
   });
 }
 
@@ -81,13 +83,13 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   harnessUrl = await startHarness();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  // The first load waits for Vite to pre-bundle Backstage's dependencies.
-  await page.goto(harnessUrl, { timeout: 240_000 });
-  await page.getByLabel(/ClickHouse service role ARN/).waitFor({ timeout: 240_000 });
-  if (pageErrors.length > 0) throw new Error(`page errors while loading the harness:\n${pageErrors.join('\n')}`);
+  await page.goto(harnessUrl, { timeout: 60_000 });
+  await page.getByLabel(/ClickHouse service role ARN/).waitFor({ timeout: 60_000 });
+  if (pageErrors.length > 0)
+    throw new Error(`page errors while loading the harness:\n${pageErrors.join('\n')}`);
 });
 
 afterAll(async () => {
@@ -110,7 +112,10 @@ describe('the form in Chromium', () => {
     const errors = page.getByTestId('clickhouse-role-arn-errors');
     for (const message of expected) await errors.getByText(message, { exact: true }).waitFor(WAIT);
     expect(await roleArn.getAttribute('aria-invalid')).toBe('true');
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'kinesis-access-form-error.png') });
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'kinesis-access-form-error.png'),
+      clip: { x: 0, y: 0, width: 1440, height: 520 },
+    });
 
     await roleArn.fill(values.clickhouseRoleArn);
     await errors.getByText(expected[0] ?? '', { exact: true }).waitFor({ ...WAIT, state: 'detached' });
@@ -148,25 +153,25 @@ describe('the form in Chromium', () => {
     const preview = page.getByTestId('kinesis-access-preview');
     await preview.getByText('kinesis:SubscribeToShard').first().waitFor(WAIT);
 
-    const trust = await preview.getByLabel('Trust policy').textContent();
+    const trust = await preview.getByLabel('Trust policy', { exact: true }).textContent();
     expect(trust).toBe(canonicalJson(rendered.trustPolicy));
     expect(trust).toContain(values.clickhouseRoleArn);
     for (const policy of rendered.policies) {
-      expect(await preview.getByLabel(`Permission policy ${policy.name}`).textContent()).toBe(
-        canonicalJson(policy.document),
-      );
+      expect(
+        await preview.getByLabel(`Permission policy ${policy.name}`, { exact: true }).textContent(),
+      ).toBe(canonicalJson(policy.document));
     }
     const previewText = (await preview.textContent()) ?? '';
     for (const resource of subscribeResources) expect(previewText).toContain(resource);
     expect(previewText).toContain(compiled.value.role.arn);
     for (const quota of compiled.value.quotas) expect(previewText).toContain(quota.name);
 
-    await preview.scrollIntoViewIfNeeded();
+    await page.getByLabel('Infrastructure repository').fill(values.repoUrl);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'kinesis-access-form-preview.png'), fullPage: true });
   });
 
   it('submits the values the action receives, and they compile to the previewed grant', async () => {
-    await page.getByLabel('Infrastructure repository').fill(values.repoUrl);
+    expect(await page.getByLabel('Infrastructure repository').inputValue()).toBe(values.repoUrl);
     await page.getByRole('button', { name: 'Review' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     const created = JSON.parse((await page.getByTestId('created-values').textContent()) ?? '{}');

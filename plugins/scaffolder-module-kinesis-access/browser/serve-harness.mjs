@@ -1,12 +1,17 @@
-// Serves the browser harness (../harness) with Vite's dev server on a free localhost port and prints one line,
-// `HARNESS_URL=<url>`, once it listens. Stops on SIGTERM/SIGINT. Used by formHarness.browser.test.ts; run it by
-// hand to look at the form: `node browser/serve-harness.mjs` and open the printed URL.
+// Builds the browser harness (../harness) with Vite and serves the build on a free localhost port; prints one
+// line, `HARNESS_URL=<url>`, once it listens, and stops on SIGTERM/SIGINT. Used by formHarness.browser.test.ts.
+// A production build rather than the dev server: the dev server may re-optimise dependencies and reload the page
+// in the middle of a test.
+//
+//   node browser/serve-harness.mjs          # build + serve (what the test does)
+//   node browser/serve-harness.mjs --dev    # Vite dev server, to work on the fields by hand
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { build, createServer, preview } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const configFile = join(here, '../harness/vite.config.mjs');
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -20,11 +25,17 @@ function freePort() {
 }
 
 const port = Number(process.env.HARNESS_PORT) || (await freePort());
-const server = await createServer({
-  configFile: join(here, '../harness/vite.config.mjs'),
-  server: { host: '127.0.0.1', port, strictPort: true, hmr: false },
-});
-await server.listen();
+const serverOptions = { host: '127.0.0.1', port, strictPort: true };
+let server;
+if (process.argv.includes('--dev')) {
+  server = await createServer({ configFile, server: { ...serverOptions, hmr: false } });
+  await server.listen();
+} else {
+  const started = Date.now();
+  await build({ configFile, logLevel: 'warn' });
+  process.stderr.write(`harness built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  server = await preview({ configFile, preview: serverOptions });
+}
 process.stdout.write(`HARNESS_URL=http://127.0.0.1:${port}/\n`);
 
 let closing = false;

@@ -4,13 +4,19 @@
  * (`<ScaffolderFieldExtensions>` + `useCustomFieldExtensions`), inside a Backstage app context.
  * Driven by ../browser/run-browser-test.mjs.
  */
-import { createScaffolderFieldExtension, ScaffolderFieldExtensions, useCustomFieldExtensions, type FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import {
+  createScaffolderFieldExtension,
+  ScaffolderFieldExtensions,
+  useCustomFieldExtensions,
+  type FieldExtensionComponentProps,
+} from '@backstage/plugin-scaffolder-react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
 import { wrapInTestApp } from '@backstage/test-utils';
 import type { JsonValue } from '@backstage/types';
 import { compileGrant } from '@kinesis-access/policy-model';
 import '@backstage/ui/css/styles.css';
 import { useState } from 'react';
+import TextField from '@material-ui/core/TextField';
 import { createRoot } from 'react-dom/client';
 import templateManifest from 'virtual:kinesis-access-template-manifest';
 import {
@@ -24,15 +30,14 @@ import {
 /** Stand-in for RepoUrlPicker, which needs SCM integrations and a backend: a plain text input. */
 function RepoUrlStandIn(props: FieldExtensionComponentProps<string>) {
   return (
-    <label style={{ display: 'block', margin: '16px 0' }}>
-      Infrastructure repository (stand-in for RepoUrlPicker){' '}
-      <input
-        aria-label="Infrastructure repository"
-        value={props.formData ?? ''}
-        onChange={(event) => props.onChange(event.target.value)}
-        style={{ width: 360 }}
-      />
-    </label>
+    <TextField
+      fullWidth
+      margin="normal"
+      label="Infrastructure repository (stand-in for RepoUrlPicker)"
+      inputProps={{ 'aria-label': 'Infrastructure repository' }}
+      value={props.formData ?? ''}
+      onChange={(event) => props.onChange(event.target.value)}
+    />
   );
 }
 const RepoUrlStandInExtension = kinesisAccessFieldsPlugin.provide(
@@ -57,14 +62,20 @@ function Harness() {
       <div style={{ padding: 16 }}>
         <h2>Submitted</h2>
         <pre data-testid="created-values">{JSON.stringify(created, null, 2)}</pre>
-        <p data-testid="created-grant-status">{compiled.ok ? `grant ok: ${compiled.value.role.arn}` : 'grant invalid'}</p>
+        <p data-testid="created-grant-status">
+          {compiled.ok ? `grant ok: ${compiled.value.role.arn}` : 'grant invalid'}
+        </p>
       </div>
     );
   }
   return (
-    <div style={{ padding: 16, maxWidth: 1100 }}>
+    <div style={{ padding: 16, maxWidth: 1400 }}>
       <h2 style={{ margin: '0 0 8px' }}>{templateManifest.title}</h2>
-      <Stepper manifest={templateManifest} extensions={extensions} onCreate={async (values) => setCreated(values)} />
+      <Stepper
+        manifest={templateManifest}
+        extensions={extensions}
+        onCreate={async (values) => setCreated(values)}
+      />
     </div>
   );
 }

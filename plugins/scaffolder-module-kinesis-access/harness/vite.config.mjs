@@ -35,8 +35,22 @@ export default defineConfig({
   clearScreen: false,
   plugins: [templateManifest()],
   esbuild: { jsx: 'automatic' },
-  define: { 'process.env.NODE_ENV': JSON.stringify('development') },
-  // The policy model is a workspace package compiled to CommonJS: pre-bundle it like any CommonJS dependency.
+  // The policy model is a workspace package compiled to CommonJS: bundle it like a CommonJS dependency.
   optimizeDeps: { include: ['@kinesis-access/policy-model'], entries: [join(here, 'index.html')] },
+  build: {
+    outDir: join(here, '../node_modules/.harness-dist'),
+    emptyOutDir: true,
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 10_000,
+    commonjsOptions: { include: [/node_modules/, /packages[\\/]policy-model[\\/]dist/] },
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // MUI 5 and swr mark modules 'use client' (a React Server Components hint); meaningless in this bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1', fs: { allow: [join(here, '../../..')] } },
 });

@@ -8,7 +8,10 @@ describe('grantFromTemplateInput', () => {
         clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH-Role',
         streams: [
           { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' },
-          { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/enc', kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k' },
+          {
+            arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/enc',
+            kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
+          },
         ],
         roleName: 'ClickHouseAccessRole-orders',
         permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary',
@@ -30,7 +33,10 @@ describe('grantFromTemplateInput', () => {
         },
         streams: [
           { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' },
-          { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/enc', kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k' },
+          {
+            arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/enc',
+            kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
+          },
         ],
       },
     });

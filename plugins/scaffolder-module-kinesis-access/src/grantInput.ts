@@ -97,13 +97,16 @@ export function templateParameterOfPath(path: string): string | undefined {
   for (const [prefix, parameter] of PATH_TO_PARAMETER) {
     if (path === prefix) return parameter;
     const rest = path.slice(prefix.length);
-    if (path.startsWith(prefix) && (rest.startsWith('.') || rest.startsWith('['))) return `${parameter}${rest}`;
+    if (path.startsWith(prefix) && (rest.startsWith('.') || rest.startsWith('[')))
+      return `${parameter}${rest}`;
   }
   return undefined;
 }
 
 /** Where a stream-row problem points: the row index and the column (`arn`, `kmsKeyArn`) when it names one. */
-export function streamRowOfPath(path: string): { readonly index: number; readonly column?: string } | undefined {
+export function streamRowOfPath(
+  path: string,
+): { readonly index: number; readonly column?: string } | undefined {
   const match = /^spec\.streams\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (!match) return undefined;
   const index = Number(match[1]);

@@ -18,7 +18,11 @@ export {
   type ClickHouseRoleArnFieldProps,
   clickHouseRoleArnValidation,
 } from './fields/ClickHouseRoleArnField';
-export { KinesisStreamsField, type KinesisStreamsFieldProps, kinesisStreamsValidation } from './fields/KinesisStreamsField';
+export {
+  KinesisStreamsField,
+  type KinesisStreamsFieldProps,
+  kinesisStreamsValidation,
+} from './fields/KinesisStreamsField';
 export {
   KinesisAccessPreview,
   type KinesisAccessPreviewProps,

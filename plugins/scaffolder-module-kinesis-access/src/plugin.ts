@@ -1,11 +1,17 @@
 import { createPlugin } from '@backstage/core-plugin-api';
-import { createScaffolderFieldExtension, type FieldExtensionComponent } from '@backstage/plugin-scaffolder-react';
+import {
+  createScaffolderFieldExtension,
+  type FieldExtensionComponent,
+} from '@backstage/plugin-scaffolder-react';
 import type { KinesisStreamInput } from './grantInput';
 import {
   clickHouseRoleArnFieldExtension,
   kinesisAccessPreviewExtension,
   kinesisStreamsFieldExtension,
 } from './fields/extensions';
+
+/** The fields take no `ui:options`. */
+type NoUiOptions = Record<string, never>;
 
 /**
  * The legacy-frontend plugin that provides the field extensions. Put the extensions inside
@@ -14,16 +20,28 @@ import {
 export const kinesisAccessFieldsPlugin = createPlugin({ id: 'scaffolder-kinesis-access' });
 
 /** `ui:field: ClickHouseRoleArnField` — the ClickHouse service role ARN. */
-export const ClickHouseRoleArnFieldExtension: FieldExtensionComponent<string, {}> = kinesisAccessFieldsPlugin.provide(
-  createScaffolderFieldExtension({ ...clickHouseRoleArnFieldExtension, schema: clickHouseRoleArnFieldExtension.schema.schema }),
-);
+export const ClickHouseRoleArnFieldExtension: FieldExtensionComponent<string, NoUiOptions> =
+  kinesisAccessFieldsPlugin.provide(
+    createScaffolderFieldExtension({
+      ...clickHouseRoleArnFieldExtension,
+      schema: clickHouseRoleArnFieldExtension.schema.schema,
+    }),
+  );
 
 /** `ui:field: KinesisStreamsField` — the streams list. */
-export const KinesisStreamsFieldExtension: FieldExtensionComponent<KinesisStreamInput[], {}> = kinesisAccessFieldsPlugin.provide(
-  createScaffolderFieldExtension({ ...kinesisStreamsFieldExtension, schema: kinesisStreamsFieldExtension.schema.schema }),
-);
+export const KinesisStreamsFieldExtension: FieldExtensionComponent<KinesisStreamInput[], NoUiOptions> =
+  kinesisAccessFieldsPlugin.provide(
+    createScaffolderFieldExtension({
+      ...kinesisStreamsFieldExtension,
+      schema: kinesisStreamsFieldExtension.schema.schema,
+    }),
+  );
 
 /** `ui:field: KinesisAccessPreview` — the live policy preview. */
-export const KinesisAccessPreviewExtension: FieldExtensionComponent<string | undefined, {}> = kinesisAccessFieldsPlugin.provide(
-  createScaffolderFieldExtension({ ...kinesisAccessPreviewExtension, schema: kinesisAccessPreviewExtension.schema.schema }),
-);
+export const KinesisAccessPreviewExtension: FieldExtensionComponent<string | undefined, NoUiOptions> =
+  kinesisAccessFieldsPlugin.provide(
+    createScaffolderFieldExtension({
+      ...kinesisAccessPreviewExtension,
+      schema: kinesisAccessPreviewExtension.schema.schema,
+    }),
+  );

@@ -1,5 +1,9 @@
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { type FieldExtensionOptions, ScaffolderFieldExtensions, useCustomFieldExtensions } from '@backstage/plugin-scaffolder-react';
+import {
+  type FieldExtensionOptions,
+  ScaffolderFieldExtensions,
+  useCustomFieldExtensions,
+} from '@backstage/plugin-scaffolder-react';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { renderInTestApp } from '@backstage/test-utils';
 import scaffolderModuleKinesisAccess, {
@@ -20,26 +24,38 @@ import {
 } from './index';
 
 const expected = [
-  { name: 'ClickHouseRoleArnField', component: ClickHouseRoleArnField, validation: clickHouseRoleArnValidation },
+  {
+    name: 'ClickHouseRoleArnField',
+    component: ClickHouseRoleArnField,
+    validation: clickHouseRoleArnValidation,
+  },
   { name: 'KinesisStreamsField', component: KinesisStreamsField, validation: kinesisStreamsValidation },
-  { name: 'KinesisAccessPreview', component: KinesisAccessPreview, validation: kinesisAccessPreviewValidation },
+  {
+    name: 'KinesisAccessPreview',
+    component: KinesisAccessPreview,
+    validation: kinesisAccessPreviewValidation,
+  },
 ];
+
+/** What the legacy scaffolder page collects from its <ScaffolderFieldExtensions> outlet. */
+let collected: FieldExtensionOptions[] = [];
+function CollectLikeTheScaffolderPage() {
+  collected = useCustomFieldExtensions(
+    <ScaffolderFieldExtensions>
+      <ClickHouseRoleArnFieldExtension />
+      <KinesisStreamsFieldExtension />
+      <KinesisAccessPreviewExtension />
+    </ScaffolderFieldExtensions>,
+  );
+  return null;
+}
 
 describe('legacy frontend system', () => {
   it('provides the three field extensions to <ScaffolderFieldExtensions> under their ui:field names', async () => {
-    let collected: FieldExtensionOptions[] = [];
-    function Collect() {
-      collected = useCustomFieldExtensions(
-        <ScaffolderFieldExtensions>
-          <ClickHouseRoleArnFieldExtension />
-          <KinesisStreamsFieldExtension />
-          <KinesisAccessPreviewExtension />
-        </ScaffolderFieldExtensions>,
-      );
-      return null;
-    }
-    await renderInTestApp(<Collect />);
-    expect(collected.map(({ name, component, validation }) => ({ name, component, validation }))).toEqual(expected);
+    await renderInTestApp(<CollectLikeTheScaffolderPage />);
+    expect(collected.map(({ name, component, validation }) => ({ name, component, validation }))).toEqual(
+      expected,
+    );
     for (const extension of collected) expect(extension.schema?.returnValue).toBeDefined();
   });
 });
@@ -50,15 +66,28 @@ describe('new frontend system', () => {
     expect(scaffolderModuleKinesisAccess.pluginId).toBe('scaffolder');
   });
 
-  it.each([
-    [clickHouseRoleArnFormFieldExtension, 0],
-    [kinesisStreamsFormFieldExtension, 1],
-    [kinesisAccessPreviewFormFieldExtension, 2],
-  ] as const)('form field extension %# loads the field', async (extension, index) => {
-    expect(extension.kind).toBe('scaffolder-form-field');
-    const loader = createExtensionTester(extension).get(FormFieldBlueprint.dataRefs.formFieldLoader);
-    const field = (await loader()) as unknown as { $$type: string; name: string; component: unknown; validation: unknown };
+  /** What the scaffolder's form-fields API gets from a FormFieldBlueprint extension: a loader of the field. */
+  async function loadField(loader: () => Promise<unknown>) {
+    const field = (await loader()) as {
+      $$type: string;
+      name: string;
+      component: unknown;
+      validation: unknown;
+    };
     expect(field.$$type).toBe('@backstage/scaffolder/FormField');
-    expect({ name: field.name, component: field.component, validation: field.validation }).toEqual(expected[index]);
+    return { name: field.name, component: field.component, validation: field.validation };
+  }
+  const loaderRef = FormFieldBlueprint.dataRefs.formFieldLoader;
+
+  it('form field extensions load the three fields', async () => {
+    expect(
+      await loadField(createExtensionTester(clickHouseRoleArnFormFieldExtension).get(loaderRef)),
+    ).toEqual(expected[0]);
+    expect(await loadField(createExtensionTester(kinesisStreamsFormFieldExtension).get(loaderRef))).toEqual(
+      expected[1],
+    );
+    expect(
+      await loadField(createExtensionTester(kinesisAccessPreviewFormFieldExtension).get(loaderRef)),
+    ).toEqual(expected[2]);
   });
 });

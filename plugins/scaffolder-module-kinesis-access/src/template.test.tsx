@@ -14,7 +14,9 @@ describe('the grant-clickpipes-kinesis-access template', () => {
   it('puts the fields on the parameters the action reads', () => {
     const properties = Object.assign(
       {},
-      ...templateManifest().steps.map((step) => step.schema.properties as Record<string, Record<string, unknown>>),
+      ...templateManifest().steps.map(
+        (step) => step.schema.properties as Record<string, Record<string, unknown>>,
+      ),
     );
     expect(properties.clickhouseRoleArn?.['ui:field']).toBe('ClickHouseRoleArnField');
     expect(properties.streams?.['ui:field']).toBe('KinesisStreamsField');
@@ -59,7 +61,9 @@ describe('the grant-clickpipes-kinesis-access template', () => {
   });
 
   it('goes through every page and submits values that compile to the previewed grant', async () => {
-    const { onCreate } = await renderScaffolderForm(templateManifest(), { extraExtensions: [repoUrlStandIn] });
+    const { onCreate } = await renderScaffolderForm(templateManifest(), {
+      extraExtensions: [repoUrlStandIn],
+    });
     typeInto(/Grant name/, values.name);
     typeInto(/ClickHouse service role ARN/, values.clickhouseRoleArn);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));

@@ -1,4 +1,5 @@
 import type { ApiHolder } from '@backstage/core-plugin-api';
+import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { createFieldValidation } from '@backstage/plugin-scaffolder-react/alpha';
 import type { JsonObject } from '@backstage/types';
 import { compileGrant, validateGrant } from '@kinesis-access/policy-model';
@@ -8,18 +9,15 @@ import { kinesisStreamsValidation } from './fields/KinesisStreamsField';
 import { grantFromTemplateInput } from './grantInput';
 
 const apiHolder: ApiHolder = { get: () => undefined };
+const ORDERS = { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' };
 const valid = {
   name: 'orders',
   clickhouseRoleArn: 'arn:aws:iam::111122223333:role/ClickHouse-Service-Role',
-  streams: [{ arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' }],
+  streams: [ORDERS],
 };
 
 /** Run a field validator the way the scaffolder does (createAsyncValidators) and return its errors. */
-async function run<T>(
-  validator: (value: T, validation: ReturnType<typeof createFieldValidation>, context: any) => void | Promise<void>,
-  value: T,
-  formData: JsonObject,
-): Promise<string[]> {
+async function run<T>(validator: CustomFieldValidator<T>, value: T, formData: JsonObject): Promise<string[]> {
   const validation = createFieldValidation();
   await validator(value, validation, { apiHolder, formData, schema: {} });
   return validation.__errors ?? [];
@@ -46,13 +44,15 @@ describe('field validators return the policy model messages', () => {
   });
 
   it('KinesisStreamsField: each row problem with its row and column', async () => {
-    const streams = [valid.streams[0], { arn: 'arn:aws:kinesis:us-east-1:123456789012:orders' }];
+    const streams = [ORDERS, { arn: 'arn:aws:kinesis:us-east-1:123456789012:orders' }];
     const data = { ...valid, streams };
     const problems = problemsAt(data, (p) => p.startsWith('spec.streams'));
     expect(problems.map((p) => p.path)).toContain('spec.streams[1].arn');
     const errors = await run(kinesisStreamsValidation, streams as never, data);
     expect(errors).toEqual(
-      problems.map((p) => (p.path === 'spec.streams[1].arn' ? `Stream 2 ARN: ${p.message}` : expect.any(String))),
+      problems.map((p) =>
+        p.path === 'spec.streams[1].arn' ? `Stream 2 ARN: ${p.message}` : expect.any(String),
+      ),
     );
     expect(await run(kinesisStreamsValidation, valid.streams as never, valid)).toEqual([]);
   });

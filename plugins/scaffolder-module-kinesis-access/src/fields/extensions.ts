@@ -1,11 +1,19 @@
-import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
+import type { StepperProps } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   ClickHouseRoleArnField,
   ClickHouseRoleArnFieldSchema,
   clickHouseRoleArnValidation,
 } from './ClickHouseRoleArnField';
-import { KinesisAccessPreview, KinesisAccessPreviewSchema, kinesisAccessPreviewValidation } from './KinesisAccessPreview';
-import { KinesisStreamsField, KinesisStreamsFieldSchema, kinesisStreamsValidation } from './KinesisStreamsField';
+import {
+  KinesisAccessPreview,
+  KinesisAccessPreviewSchema,
+  kinesisAccessPreviewValidation,
+} from './KinesisAccessPreview';
+import {
+  KinesisStreamsField,
+  KinesisStreamsFieldSchema,
+  kinesisStreamsValidation,
+} from './KinesisStreamsField';
 
 /**
  * The three field extensions, described once and registered by both frontend systems
@@ -34,7 +42,7 @@ export const kinesisAccessPreviewExtension = {
 } as const;
 
 /** The field extensions in the shape the scaffolder's form (`Stepper`) takes them. */
-export const kinesisAccessFieldExtensionOptions: FieldExtensionOptions<any, any>[] = [
+export const kinesisAccessFieldExtensionOptions: StepperProps['extensions'] = [
   clickHouseRoleArnFieldExtension,
   kinesisStreamsFieldExtension,
   kinesisAccessPreviewExtension,

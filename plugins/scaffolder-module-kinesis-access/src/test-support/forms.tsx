@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldExtensionComponentProps, FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
-import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
+import { Stepper, type StepperProps } from '@backstage/plugin-scaffolder-react/alpha';
 import { renderInTestApp } from '@backstage/test-utils';
 import type { JsonObject, JsonValue } from '@backstage/types';
 import { fireEvent, type RenderResult, screen } from '@testing-library/react';
@@ -9,7 +9,10 @@ import { parse } from 'yaml';
 import { kinesisAccessFieldExtensionOptions } from '../fields/extensions';
 
 /** The real template this package's fields are made for. */
-export const TEMPLATE_PATH = join(__dirname, '../../../../templates/grant-clickpipes-kinesis-access/template.yaml');
+export const TEMPLATE_PATH = join(
+  __dirname,
+  '../../../../templates/grant-clickpipes-kinesis-access/template.yaml',
+);
 
 export interface Manifest {
   readonly title: string;
@@ -36,7 +39,11 @@ export const ONE_PAGE_MANIFEST: Manifest = {
         required: ['name', 'clickhouseRoleArn', 'streams'],
         properties: {
           name: { title: 'Grant name', type: 'string' },
-          clickhouseRoleArn: { title: 'ClickHouse service role ARN', type: 'string', 'ui:field': 'ClickHouseRoleArnField' },
+          clickhouseRoleArn: {
+            title: 'ClickHouse service role ARN',
+            type: 'string',
+            'ui:field': 'ClickHouseRoleArnField',
+          },
           streams: {
             title: 'Streams',
             type: 'array',
@@ -64,12 +71,15 @@ function RepoUrlStandIn(props: FieldExtensionComponentProps<string>) {
     />
   );
 }
-export const repoUrlStandIn: FieldExtensionOptions<string> = { name: 'RepoUrlPicker', component: RepoUrlStandIn };
+export const repoUrlStandIn: FieldExtensionOptions<string> = {
+  name: 'RepoUrlPicker',
+  component: RepoUrlStandIn,
+};
 
 /** Render the scaffolder's own form (`Stepper`) with these field extensions, inside a Backstage test app. */
 export async function renderScaffolderForm(
   manifest: Manifest,
-  options: { initialState?: Record<string, JsonValue>; extraExtensions?: FieldExtensionOptions<any, any>[] } = {},
+  options: { initialState?: Record<string, JsonValue>; extraExtensions?: StepperProps['extensions'] } = {},
 ): Promise<RenderResult & { onCreate: jest.Mock<Promise<void>, [Record<string, JsonValue>]> }> {
   const onCreate = jest.fn(async (_values: Record<string, JsonValue>) => {});
   const rendered = await renderInTestApp(

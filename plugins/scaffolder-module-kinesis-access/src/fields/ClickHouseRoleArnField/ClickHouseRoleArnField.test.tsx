@@ -15,7 +15,9 @@ function modelMessages(clickhouseRoleArn: string): string[] {
       streams: [{ arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' }],
     }),
   );
-  return result.ok ? [] : result.problems.filter((p) => p.path === 'spec.principal.roleArn').map((p) => p.message);
+  return result.ok
+    ? []
+    : result.problems.filter((p) => p.path === 'spec.principal.roleArn').map((p) => p.message);
 }
 
 const roleArnLabel = /ClickHouse service role ARN/;

@@ -16,8 +16,19 @@ export const WHERE_TO_FIND_THE_ROLE_ARN =
  * messages for `spec.principal.roleArn` as the person types, and explains where to find the ARN.
  */
 export function ClickHouseRoleArnField(props: ClickHouseRoleArnFieldProps) {
-  const { formData, onChange, onBlur, rawErrors, required, disabled, readonly, schema, uiSchema, idSchema, formContext } =
-    props;
+  const {
+    formData,
+    onChange,
+    onBlur,
+    rawErrors,
+    required,
+    disabled,
+    readonly,
+    schema,
+    uiSchema,
+    idSchema,
+    formContext,
+  } = props;
   const id = idSchema?.$id ?? 'clickhouseRoleArn';
   const value = typeof formData === 'string' ? formData : '';
   const [touched, setTouched] = useState(false);
@@ -51,16 +62,24 @@ export function ClickHouseRoleArnField(props: ClickHouseRoleArnFieldProps) {
           onBlur?.(id, value);
         }}
       />
-      <div id={`${id}-errors`} data-testid="clickhouse-role-arn-errors" role={messages.length > 0 ? 'alert' : undefined}>
+      <div
+        id={`${id}-errors`}
+        data-testid="clickhouse-role-arn-errors"
+        role={messages.length > 0 ? 'alert' : undefined}
+      >
         {messages.map((message) => (
           <FormHelperText key={message} error>
             {message}
           </FormHelperText>
         ))}
       </div>
-      {schema?.description ? <FormHelperText>{schema.description}</FormHelperText> : null}
+      {schema?.description ? <FormHelperText error={false}>{schema.description}</FormHelperText> : null}
       {/* The scaffolder shows `ui:help` under the field; without it, say where the ARN is. */}
-      {help ? null : <FormHelperText id={`${id}-hint`}>{WHERE_TO_FIND_THE_ROLE_ARN}</FormHelperText>}
+      {help ? null : (
+        <FormHelperText id={`${id}-hint`} error={false}>
+          {WHERE_TO_FIND_THE_ROLE_ARN}
+        </FormHelperText>
+      )}
     </FormControl>
   );
 }

@@ -2,7 +2,8 @@ import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
 
 /** `ClickHouseRoleArnField` returns the ARN as a string (the `clickhouseRoleArn` parameter). */
 export const ClickHouseRoleArnFieldSchema = makeFieldSchema({
-  output: (z) => z.string().describe('ARN of the ClickHouse Cloud service role that will assume the new role'),
+  output: (z) =>
+    z.string().describe('ARN of the ClickHouse Cloud service role that will assume the new role'),
 });
 
 export type ClickHouseRoleArnFieldProps = typeof ClickHouseRoleArnFieldSchema.TProps;

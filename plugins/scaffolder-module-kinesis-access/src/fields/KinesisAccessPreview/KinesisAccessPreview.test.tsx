@@ -8,7 +8,9 @@ const ORDERS = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders';
 const PAYMENTS = 'arn:aws:kinesis:eu-west-1:123456789012:stream/payments';
 
 function compiled(streamArn: string) {
-  const result = compileGrant(grantFromTemplateInput({ name: 'orders', clickhouseRoleArn: ROLE, streams: [{ arn: streamArn }] }));
+  const result = compileGrant(
+    grantFromTemplateInput({ name: 'orders', clickhouseRoleArn: ROLE, streams: [{ arn: streamArn }] }),
+  );
   if (!result.ok) throw new Error(`fixture grant is invalid: ${JSON.stringify(result.problems)}`);
   return { plan: result.value, rendered: renderJson(result.value) };
 }
@@ -51,7 +53,8 @@ describe('KinesisAccessPreview', () => {
     expect(text).toContain('kinesis:SubscribeToShard');
     expect(text).toContain(plan.role.arn);
     expect(within(preview()).getAllByTestId('quota')).toHaveLength(plan.quotas.length);
-    for (const quota of plan.quotas) expect(text).toContain(`${quota.name}: ${quota.used.toLocaleString('en-US')} of`);
+    for (const quota of plan.quotas)
+      expect(text).toContain(`${quota.name}: ${quota.used.toLocaleString('en-US')} of`);
     // The review summary is the model's Markdown, rendered: each of its headings shows up as a heading.
     const summary = within(preview()).getByTestId('preview-summary');
     const headings = renderSummary(plan)
@@ -59,7 +62,8 @@ describe('KinesisAccessPreview', () => {
       .filter((line) => /^#{1,3} /.test(line))
       .map((line) => line.replace(/^#+ /, '').replace(/`/g, ''));
     expect(headings.length).toBeGreaterThan(1);
-    for (const heading of headings) expect(within(summary).getByRole('heading', { name: heading })).toBeInTheDocument();
+    for (const heading of headings)
+      expect(within(summary).getByRole('heading', { name: heading })).toBeInTheDocument();
   });
 
   it('updates when an input changes', async () => {

@@ -3,8 +3,9 @@ import { canonicalJson, type PolicyDocument, type QuotaUse } from '@kinesis-acce
 import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
-import FormLabel from '@material-ui/core/FormLabel';
+import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { analyseFormData } from '../../analysis';
@@ -21,6 +22,15 @@ const preStyle = {
   borderRadius: 4,
 } as const;
 
+const useStyles = makeStyles((theme) => ({
+  // The summary is a whole Markdown document; inside the form its headings should not outshout the form's own.
+  summary: {
+    '& h1': { fontSize: theme.typography.h6.fontSize, marginTop: 0 },
+    '& h2': { fontSize: theme.typography.subtitle1.fontSize, fontWeight: 600 },
+    '& h3': { fontSize: theme.typography.body1.fontSize },
+  },
+}));
+
 function Section(props: { readonly title: string; readonly testId: string; readonly children: ReactNode }) {
   return (
     <Box component="section" mt={2} data-testid={props.testId}>
@@ -34,9 +44,9 @@ function Section(props: { readonly title: string; readonly testId: string; reado
 
 function PolicyJson(props: { readonly document: PolicyDocument; readonly label: string }) {
   return (
-    <pre style={preStyle} aria-label={props.label}>
-      {canonicalJson(props.document)}
-    </pre>
+    <figure aria-label={props.label} style={{ margin: 0 }}>
+      <pre style={preStyle}>{canonicalJson(props.document)}</pre>
+    </figure>
   );
 }
 
@@ -71,6 +81,7 @@ export function KinesisAccessPreview(props: KinesisAccessPreviewProps) {
   const id = idSchema?.$id ?? 'preview';
   const analysis = useMemo(() => analyseFormData(formContext?.formData ?? {}), [formContext?.formData]);
   const roleArn = analysis.ok ? analysis.plan.role.arn : '';
+  const classes = useStyles();
 
   useEffect(() => {
     if (formData !== roleArn) onChange(roleArn);
@@ -78,58 +89,64 @@ export function KinesisAccessPreview(props: KinesisAccessPreviewProps) {
 
   return (
     <FormControl component="fieldset" fullWidth margin="normal" id={id} data-testid="kinesis-access-preview">
-      <FormLabel component="legend">{schema?.title ?? 'What this grant creates'}</FormLabel>
+      <Typography variant="h6" component="legend">
+        {schema?.title ?? 'What this grant creates'}
+      </Typography>
       {schema?.description ? <FormHelperText>{schema.description}</FormHelperText> : null}
       {analysis.ok ? (
-        <>
-          <Section title="IAM role" testId="preview-role">
-            <Typography variant="body2">
-              <strong>{analysis.plan.role.name}</strong> ({analysis.plan.role.arn})
-            </Typography>
-          </Section>
-          <Section title="Quota use" testId="preview-quotas">
-            {analysis.plan.quotas.map((quota) => (
-              <QuotaRow key={quota.name} quota={quota} />
-            ))}
-          </Section>
-          {analysis.plan.warnings.length > 0 ? (
-            <Section title="Warnings" testId="preview-warnings">
-              {analysis.plan.warnings.map((warning) => (
-                <Typography key={warning} variant="body2" color="secondary">
-                  {warning}
-                </Typography>
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={6}>
+            <Section title="IAM role" testId="preview-role">
+              <Typography variant="body2">
+                <strong>{analysis.plan.role.name}</strong> ({analysis.plan.role.arn})
+              </Typography>
+            </Section>
+            <Section title="Quota use" testId="preview-quotas">
+              {analysis.plan.quotas.map((quota) => (
+                <QuotaRow key={quota.name} quota={quota} />
               ))}
             </Section>
-          ) : null}
-          <Section title="Trust policy" testId="preview-trust-policy">
-            <PolicyJson document={analysis.rendered.trustPolicy} label="Trust policy" />
-          </Section>
-          <Section title="Permission policies" testId="preview-permission-policies">
-            {analysis.rendered.policies.map((policy) => (
-              <Box key={policy.name} mb={1}>
-                <Typography variant="body2" component="h4">
-                  {policy.name}
-                </Typography>
-                <PolicyJson document={policy.document} label={`Permission policy ${policy.name}`} />
-              </Box>
-            ))}
-          </Section>
-          {analysis.rendered.resourcePolicies.length > 0 ? (
-            <Section title="Stream resource policies" testId="preview-resource-policies">
-              {analysis.rendered.resourcePolicies.map((policy) => (
-                <Box key={policy.resourceArn} mb={1}>
-                  <Typography variant="body2" component="h4">
-                    {policy.resourceArn}
+            {analysis.plan.warnings.length > 0 ? (
+              <Section title="Warnings" testId="preview-warnings">
+                {analysis.plan.warnings.map((warning) => (
+                  <Typography key={warning} variant="body2" color="secondary">
+                    {warning}
                   </Typography>
-                  <PolicyJson document={policy.document} label={`Resource policy ${policy.resourceArn}`} />
+                ))}
+              </Section>
+            ) : null}
+            <Section title="Trust policy" testId="preview-trust-policy">
+              <PolicyJson document={analysis.rendered.trustPolicy} label="Trust policy" />
+            </Section>
+            <Section title="Permission policies" testId="preview-permission-policies">
+              {analysis.rendered.policies.map((policy) => (
+                <Box key={policy.name} mb={1}>
+                  <Typography variant="body2" component="h4">
+                    {policy.name}
+                  </Typography>
+                  <PolicyJson document={policy.document} label={`Permission policy ${policy.name}`} />
                 </Box>
               ))}
             </Section>
-          ) : null}
-          <Section title="Review summary" testId="preview-summary">
-            <MarkdownContent content={analysis.summary} dialect="gfm" />
-          </Section>
-        </>
+            {analysis.rendered.resourcePolicies.length > 0 ? (
+              <Section title="Stream resource policies" testId="preview-resource-policies">
+                {analysis.rendered.resourcePolicies.map((policy) => (
+                  <Box key={policy.resourceArn} mb={1}>
+                    <Typography variant="body2" component="h4">
+                      {policy.resourceArn}
+                    </Typography>
+                    <PolicyJson document={policy.document} label={`Resource policy ${policy.resourceArn}`} />
+                  </Box>
+                ))}
+              </Section>
+            ) : null}
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <Section title="Review summary" testId="preview-summary">
+              <MarkdownContent className={classes.summary} content={analysis.summary} dialect="gfm" />
+            </Section>
+          </Grid>
+        </Grid>
       ) : (
         <Section title="Not valid yet" testId="preview-problems">
           <div role="alert">

@@ -11,7 +11,11 @@ const BAD_KEY = 'arn:aws:kms:us-east-1:123456789012:alias/orders';
 /** The policy model's messages at one grant path for these streams (other fields valid). */
 function modelMessages(streams: KinesisStreamInput[], path: string): string[] {
   const result = validateGrant(
-    grantFromTemplateInput({ name: 'orders', clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH', streams }),
+    grantFromTemplateInput({
+      name: 'orders',
+      clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH',
+      streams,
+    }),
   );
   return result.ok ? [] : result.problems.filter((p) => p.path === path).map((p) => p.message);
 }
@@ -70,7 +74,11 @@ describe('KinesisStreamsField', () => {
   it('reports problems between rows (streams of another account) on the row the model names', async () => {
     const streams = [{ arn: ORDERS }, { arn: 'arn:aws:kinesis:us-east-1:999999999999:stream/other' }];
     const result = validateGrant(
-      grantFromTemplateInput({ name: 'orders', clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH', streams }),
+      grantFromTemplateInput({
+        name: 'orders',
+        clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH',
+        streams,
+      }),
     );
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems.filter((p) => p.path.startsWith('spec.streams'));
@@ -80,6 +88,7 @@ describe('KinesisStreamsField', () => {
     typeInto(/^Stream 1 ARN/, ORDERS);
     fireEvent.click(screen.getByRole('button', { name: 'Add stream' }));
     typeInto(/^Stream 2 ARN/, PAYMENTS.replace('123456789012', '999999999999').replace('payments', 'other'));
-    for (const problem of problems) expect(screen.getAllByText(problem.message, { exact: false }).length).toBeGreaterThan(0);
+    for (const problem of problems)
+      expect(screen.getAllByText(problem.message, { exact: false }).length).toBeGreaterThan(0);
   });
 });

@@ -29,7 +29,8 @@ function cleanRow(row: KinesisStreamInput): KinesisStreamInput {
  * shown on the row and cell they belong to (`spec.streams[i].arn`, `spec.streams[i].kmsKeyArn`).
  */
 export function KinesisStreamsField(props: KinesisStreamsFieldProps) {
-  const { formData, onChange, rawErrors, required, disabled, readonly, schema, idSchema, formContext } = props;
+  const { formData, onChange, rawErrors, required, disabled, readonly, schema, idSchema, formContext } =
+    props;
   const id = idSchema?.$id ?? 'streams';
   const stored: readonly KinesisStreamInput[] = Array.isArray(formData) ? formData : [];
   const rows: readonly KinesisStreamInput[] = stored.length > 0 ? stored : [{}];
@@ -77,9 +78,15 @@ export function KinesisStreamsField(props: KinesisStreamsFieldProps) {
   const touch = (index: number) => setTouchedRows((current) => new Set(current).add(index));
 
   return (
-    <FormControl component="fieldset" fullWidth margin="dense" required={required} error={listMessages.length > 0}>
+    <FormControl
+      component="fieldset"
+      fullWidth
+      margin="dense"
+      required={required}
+      error={listMessages.length > 0}
+    >
       <FormLabel component="legend">{schema?.title ?? 'Kinesis data streams'}</FormLabel>
-      {schema?.description ? <FormHelperText>{schema.description}</FormHelperText> : null}
+      {schema?.description ? <FormHelperText error={false}>{schema.description}</FormHelperText> : null}
       {rows.map((row, index) => {
         const arnMessages = cellMessages(index, 'arn').map((p) => p.message);
         const kmsMessages = cellMessages(index, 'kmsKeyArn').map((p) => p.message);

@@ -10,7 +10,10 @@ export const STREAMS_PATH = 'spec.streams';
 const COLUMN_LABELS: Readonly<Record<string, string>> = { arn: 'ARN', kmsKeyArn: 'KMS key ARN' };
 
 /** The model's problems with the streams, given the whole form's data. */
-export function streamsProblems(formData: unknown, value: readonly KinesisStreamInput[] | undefined): Problem[] {
+export function streamsProblems(
+  formData: unknown,
+  value: readonly KinesisStreamInput[] | undefined,
+): Problem[] {
   const data = { ...(typeof formData === 'object' && formData !== null ? formData : {}), streams: value };
   return problemsUnder(analyseFormData(data).problems, STREAMS_PATH);
 }
@@ -24,6 +27,11 @@ export function labelStreamProblem(problem: Problem): string {
 }
 
 /** Adds the policy model's messages for `spec.streams` and every row under it. */
-export const kinesisStreamsValidation: CustomFieldValidator<typeof KinesisStreamsFieldSchema.TOutput> = (value, validation, context) => {
-  for (const problem of streamsProblems(context.formData, value)) validation.addError(labelStreamProblem(problem));
+export const kinesisStreamsValidation: CustomFieldValidator<typeof KinesisStreamsFieldSchema.TOutput> = (
+  value,
+  validation,
+  context,
+) => {
+  for (const problem of streamsProblems(context.formData, value))
+    validation.addError(labelStreamProblem(problem));
 };
