@@ -209,15 +209,20 @@ export async function buildMatrix(
   }
 
   // ---- The same actions on streams outside the grant -----------------------------------------------------
+  // 'full': every action the profile may use, on every foreign variant. 'quick': every action on the neighbour
+  // stream (the variant a `stream/*` or `stream/name*` widening hits first), and on the other variants (name
+  // prefix, region, account, partition) the actions in turn, so that each action still meets several variants.
   const streamProbeActions = [...streamAllowed];
   const consumerProbeActions = [...consumerAllowed];
+  const rotate = (actions: readonly string[], variant: number): readonly string[] =>
+    full || variant === 0 ? actions : actions.filter((_, i) => i % 2 === variant % 2);
   for (const s of streams) {
-    for (const f of foreignStreams(s, streams, foreignAccount)) {
-      if (granted.has(f.arn)) continue;
-      for (const a of streamProbeActions) {
+    foreignStreams(s, streams, foreignAccount).forEach((f, variant) => {
+      if (granted.has(f.arn)) return;
+      for (const a of rotate(streamProbeActions, variant)) {
         list.add('foreign-stream', `${a} on ${f.why}`, 'Denied', req(`kinesis:${a}`, f.arn));
       }
-      for (const a of consumerProbeActions) {
+      for (const a of rotate(consumerProbeActions, variant)) {
         list.add(
           'foreign-stream',
           `${a} on a consumer of ${f.why}`,
@@ -225,7 +230,7 @@ export async function buildMatrix(
           req(`kinesis:${a}`, consumerArn(f.arn)),
         );
       }
-    }
+    });
   }
 
   // ---- KMS ---------------------------------------------------------------------------------------------
