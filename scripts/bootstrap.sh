@@ -4,7 +4,8 @@
 #
 #   bash scripts/bootstrap.sh
 #
-# Steps: pnpm (pinned in package.json) → pnpm install --frozen-lockfile → pnpm build → main job:
+# Steps: pnpm (pinned in package.json) → pnpm install --frozen-lockfile → Chromium (Debian package, for the
+# browser tests) → pnpm build → main job:
 #   1. kinesis-access check examples/grants
 #   2. `pnpm synth` when the root package.json has that script (the Terraform for the examples); until then,
 #      kinesis-access render of every example (JSON + review summary) into tmp/rendered/.
@@ -21,6 +22,12 @@ echo "==> pnpm $(pnpm --version), node $(node --version)"
 
 echo "==> pnpm install --frozen-lockfile"
 pnpm install --frozen-lockfile --config.confirmModulesPurge=false
+
+# The form fields' real-browser tests (pnpm test) drive Debian's Chromium.
+if [ -f scripts/setup-chromium.sh ]; then
+  echo "==> Chromium for the browser tests"
+  bash scripts/setup-chromium.sh
+fi
 
 echo "==> pnpm build"
 pnpm build
@@ -40,7 +47,7 @@ else
     [ -e "$grant" ] || continue
     base="$(basename "${grant%.*}")"
     pnpm -s kinesis-access render "$grant" --format json >"$out/$base.json"
-    pnpm -s kinesis-access render "$grant" --format markdown >"$out/$base.md"
+    pnpm -s kinesis-access render "$grant" --format markdown >"$out/$base.md" 2>/dev/null # warnings: shown above
     echo "    $grant → $out/$base.json, $out/$base.md"
   done
 fi
