@@ -46,16 +46,27 @@ describe('grantFromTemplateInput', () => {
     const grant = grantFromTemplateInput({
       name: 'x',
       clickhouseRoleArn: 'a',
-      streams: [{ arn: 's', kmsKeyArn: '' }],
+      streams: [{ arn: 's', kmsKeyArn: '  ' }],
       roleName: '',
+      permissionsBoundaryArn: null,
+      description: ' ',
       profile: 'read',
     });
+    expect(grant.metadata).toEqual({ name: 'x' });
     expect(grant.spec).toEqual({ profile: 'read', principal: { roleArn: 'a' }, streams: [{ arn: 's' }] });
   });
 
   it('passes wrong shapes through for the model to report', () => {
     expect(grantFromTemplateInput({ streams: 'not-a-list' }).spec).toMatchObject({ streams: 'not-a-list' });
-    expect(grantFromTemplateInput(undefined)).toMatchObject({ metadata: { name: undefined } });
+    expect(grantFromTemplateInput({ streams: [{ arn: 's', shards: 4 }, 'x'] }).spec).toMatchObject({
+      streams: [{ arn: 's', shards: 4 }, 'x'],
+    });
+    expect(grantFromTemplateInput(undefined)).toEqual({
+      apiVersion: 'kinesis-access/v1',
+      kind: 'KinesisAccessGrant',
+      metadata: {},
+      spec: { profile: 'clickpipes', principal: { roleArn: undefined } },
+    });
   });
 });
 

@@ -28,53 +28,57 @@ export interface KinesisAccessTemplateInput {
   readonly permissionsBoundaryArn?: string;
   /** → `spec.role.tags`. */
   readonly tags?: Readonly<Record<string, string>>;
+  /** → `metadata.description`. */
+  readonly description?: string;
 }
 
 /** The profile the template grants when the form does not choose one. */
 export const DEFAULT_TEMPLATE_PROFILE = 'clickpipes';
 
-/** A blank optional form field means "not given". */
-function given(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '';
+/** A form field left empty arrives as '' (or whitespace) or null: not given. */
+function given(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (typeof value === 'string' && value.trim() === '') return undefined;
+  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function dropUndefined(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+}
+
+/** A stream row: blank cells left out, anything else kept for the model to judge (unknown keys included). */
+function streamEntry(row: unknown): unknown {
+  if (!isRecord(row)) return row;
+  const { arn, kmsKeyArn, ...rest } = row;
+  return dropUndefined({ ...rest, arn: given(arn), kmsKeyArn: given(kmsKeyArn) });
+}
+
 /**
- * Build the raw grant document (input of the model's `validateGrant` / `compileGrant`) from form data.
- * Values are passed through unchanged — wrong types or shapes are left for the model to report with their path.
+ * Build the raw grant document (input of the model's `validateGrant` / `compileGrant`) from form data, the same
+ * way the `kinesis:access:grant` action builds it from its input. Only shapes it: values are passed through
+ * unchanged, and wrong types or shapes are left for the model to report with their path.
  */
 export function grantFromTemplateInput(formData: unknown): Record<string, unknown> {
   const input: Record<string, unknown> = isRecord(formData) ? formData : {};
-
-  const role: Record<string, unknown> = {};
-  if (given(input.roleName)) role.name = input.roleName;
-  if (given(input.permissionsBoundaryArn)) role.permissionsBoundaryArn = input.permissionsBoundaryArn;
-  if (given(input.tags)) role.tags = input.tags;
-
-  const streams = Array.isArray(input.streams)
-    ? input.streams.map((row: unknown) => {
-        if (!isRecord(row)) return row;
-        const stream: Record<string, unknown> = { arn: row.arn };
-        if (given(row.kmsKeyArn)) stream.kmsKeyArn = row.kmsKeyArn;
-        return stream;
-      })
-    : input.streams;
-
-  const spec: Record<string, unknown> = {
-    profile: given(input.profile) ? input.profile : DEFAULT_TEMPLATE_PROFILE,
-    principal: { roleArn: input.clickhouseRoleArn },
-  };
-  if (Object.keys(role).length > 0) spec.role = role;
-  spec.streams = streams;
-
+  const role = dropUndefined({
+    name: given(input.roleName),
+    permissionsBoundaryArn: given(input.permissionsBoundaryArn),
+    tags: input.tags === null ? undefined : input.tags,
+  });
   return {
     apiVersion: 'kinesis-access/v1',
     kind: 'KinesisAccessGrant',
-    metadata: { name: input.name },
-    spec,
+    metadata: dropUndefined({ name: input.name, description: given(input.description) }),
+    spec: dropUndefined({
+      profile: given(input.profile) ?? DEFAULT_TEMPLATE_PROFILE,
+      principal: { roleArn: input.clickhouseRoleArn },
+      role: Object.keys(role).length === 0 ? undefined : role,
+      streams: Array.isArray(input.streams) ? input.streams.map(streamEntry) : input.streams,
+    }),
   };
 }
 
