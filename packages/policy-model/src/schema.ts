@@ -102,12 +102,11 @@ export const RoleSchema = z
     name: z
       .string()
       .min(1, { message: 'a role name must not be empty' })
-      .max(QUOTAS.roleNameLength, {
-        message: `a role name must be at most ${QUOTAS.roleNameLength} characters (IAM quota)`,
-      })
       .regex(IAM_NAME, { message: 'a role name may only contain letters, digits and +=,.@_-' })
       .optional()
       .meta({
+        // The length is a quota: validate.ts reports it naming the grant.
+        maxLength: QUOTAS.roleNameLength,
         description:
           'Role name. clickpipes: must start with ClickHouseAccessRole-. Default: ClickHouseAccessRole-<metadata.name> (clickpipes) or kinesis-access-<metadata.name>.',
       }),

@@ -203,7 +203,11 @@ describe('validateGrant: field rules', () => {
   });
 
   it.each([
-    [{ name: 'ClickHouseAccessRole-' + 'x'.repeat(44) }, 'spec.role.name', /at most 64 characters/],
+    [
+      { name: 'ClickHouseAccessRole-' + 'x'.repeat(44) },
+      'spec.role.name',
+      /^grant "orders": the role name is 65 characters; the IAM quota is 64, received "ClickHouseAccessRole-x+"$/,
+    ],
     [{ name: 'ClickHouseAccessRole-a"b' }, 'spec.role.name', /letters, digits and \+=,\.@_-/],
     [{ name: 'Reader' }, 'spec.role.name', /must start with|starting with "ClickHouseAccessRole-"/],
     [{ name: 'ClickHouseAccessRole-' }, 'spec.role.name', /more than the prefix/],
@@ -243,7 +247,7 @@ describe('validateGrant: field rules', () => {
   it('refuses a default role name over 64 characters, at metadata.name', () => {
     const name = 'n'.repeat(44); // ClickHouseAccessRole- (21) + 44 = 65
     expect(problemAt(grant({}, name), 'metadata.name')).toMatch(
-      /default role name "ClickHouseAccessRole-n+" is 65 characters.*quota of 64/,
+      /^grant "n+": the default role name "ClickHouseAccessRole-n+" is 65 characters; the IAM quota is 64 \(shorten/,
     );
     expect(validateGrant(grant({}, 'n'.repeat(43))).ok).toBe(true);
     expect(validateGrant(grant({ role: { name: 'ClickHouseAccessRole-short' } }, name)).ok).toBe(true);
@@ -257,7 +261,7 @@ describe('validateGrant: field rules', () => {
     expect(problemAt(grant({ role: { tags: { 'k{': 'a' } } }), 'spec.role.tags["k{"]')).toMatch(/tag key/);
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
     expect(problemAt(grant({ role: { tags: many } }), 'spec.role.tags')).toBe(
-      'a role may have at most 50 tags, received 51',
+      'grant "orders": 51 tags; the IAM quota is 50 tags per role',
     );
     expect(problemAt(grant({ role: { tags: { Team: 'a', team: 'b' } } }), 'spec.role.tags.team')).toMatch(
       /case/,

@@ -156,6 +156,7 @@ function crossFieldProblems(input: unknown): RawProblem[] {
   const spec = asObj(root?.spec);
   if (root === undefined || spec === undefined) return problems;
   const metadata = asObj(root.metadata);
+  const grant = typeof metadata?.name === 'string' ? JSON.stringify(metadata.name.slice(0, 63)) : '(unnamed)';
   const profile: ProfileName | undefined =
     spec.profile === undefined ? 'clickpipes' : isProfileName(spec.profile) ? spec.profile : undefined;
 
@@ -271,11 +272,20 @@ function crossFieldProblems(input: unknown): RawProblem[] {
       add(
         ['metadata', 'name'],
         received(
-          `the default role name "${derived}" is ${derived.length} characters, over the IAM role name quota of ${QUOTAS.roleNameLength}: shorten the name or set spec.role.name`,
+          `grant ${grant}: the default role name "${derived}" is ${derived.length} characters; the IAM quota is ${QUOTAS.roleNameLength} (shorten the name or set spec.role.name)`,
           metadata.name,
         ),
       );
     }
+  }
+  if (typeof role?.name === 'string' && role.name.length > QUOTAS.roleNameLength) {
+    add(
+      ['spec', 'role', 'name'],
+      received(
+        `grant ${grant}: the role name is ${role.name.length} characters; the IAM quota is ${QUOTAS.roleNameLength}`,
+        role.name,
+      ),
+    );
   }
   if (typeof role?.permissionsBoundaryArn === 'string') {
     const boundary = parsePolicyArn(role.permissionsBoundaryArn);
@@ -306,7 +316,7 @@ function crossFieldProblems(input: unknown): RawProblem[] {
     if (keys.length > QUOTAS.roleTags) {
       add(
         ['spec', 'role', 'tags'],
-        `a role may have at most ${QUOTAS.roleTags} tags, received ${keys.length}`,
+        `grant ${grant}: ${keys.length} tags; the IAM quota is ${QUOTAS.roleTags} tags per role`,
       );
     }
     const lower = new Map<string, string>();
