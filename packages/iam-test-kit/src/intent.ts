@@ -64,8 +64,9 @@ export function intentFromGrant(grant: GrantSpecLike, identity: IdentityRef): Gr
   } else {
     identityArn = identity.role.arn;
   }
-  const first = spec.streams[0];
-  const kclRegion = spec.kcl?.region ?? (first === undefined ? undefined : parseStreamArn(first.arn).region);
+  // docs/grant-format.md: the lease table defaults to "the first stream's region (after sorting by ARN)".
+  const first = [...spec.streams].map((s) => s.arn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  const kclRegion = spec.kcl?.region ?? (first === undefined ? undefined : parseStreamArn(first).region);
   return {
     profile,
     identityArn,

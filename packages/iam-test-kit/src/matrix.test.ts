@@ -419,7 +419,7 @@ describe('intentFromGrant', () => {
     },
   };
 
-  test('takes principals, external id, streams and kcl from the grant input, and the role ARN from the plan', () => {
+  test('takes principals, external id, streams and kcl (default region: first stream ARN in sorted order) from the input', () => {
     expect(intentFromGrant(grant, { role: { arn: f.KCL_ROLE } })).toEqual({
       profile: 'kcl-consumer',
       identityArn: f.KCL_ROLE,
@@ -427,8 +427,19 @@ describe('intentFromGrant', () => {
       externalId: 'x-1',
       extraTrustActions: ['sts:TagSession'],
       streams: [{ arn: f.KCL_STREAM }, { arn: f.STREAM, kmsKeyArn: f.KEY }],
-      kcl: { applicationName: 'app', region: 'us-west-2' },
+      kcl: { applicationName: 'app', region: 'us-east-1' },
       resourcePolicyPrincipals: ['210987654321'],
+    });
+  });
+
+  test('an explicit kcl.region wins over the default', () => {
+    const explicit = {
+      ...grant,
+      spec: { ...grant.spec, kcl: { applicationName: 'app', region: 'eu-west-1' } },
+    };
+    expect(intentFromGrant(explicit, f.KCL_ROLE).kcl).toEqual({
+      applicationName: 'app',
+      region: 'eu-west-1',
     });
   });
 
