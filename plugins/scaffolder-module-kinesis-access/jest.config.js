@@ -32,4 +32,6 @@ module.exports = base(__dirname, {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json'],
   setupFilesAfterEnv: ['<rootDir>/test/setupTests.ts'],
+  // Each test mounts the whole scaffolder form; on a loaded 2-core CI machine that can take seconds.
+  testTimeout: 30_000,
 });
