@@ -11,7 +11,7 @@
 //    to extrapolate a full drift check; --full plans all of them).
 // --check exits 1 when the goals are missed: 1,000 grants <= 1.5 s and <= 200 MB; one grant >= 8x faster than
 // `cdktf synth`.
-'use strict';
+
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');

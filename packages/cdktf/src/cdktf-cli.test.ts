@@ -39,7 +39,7 @@ function run(
         code: code ?? 1,
         output: Buffer.concat(chunks)
           .toString()
-          .replace(/\x1b\[[0-9;]*m/g, ''),
+          .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''),
       }),
     );
   });

@@ -1,13 +1,11 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { IamAccessKey } from '@cdktf/provider-aws/lib/iam-access-key';
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePoliciesExclusive } from '@cdktf/provider-aws/lib/iam-role-policies-exclusive';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
 import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
 import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
-import { KinesisResourcePolicy } from '@cdktf/provider-aws/lib/kinesis-resource-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import { Testing } from 'cdktf/lib/testing';
@@ -26,6 +24,9 @@ function synthGrant(plan: GrantPlan, props: { exclusivePolicyManagement?: boolea
     new KinesisAccessGrant(stack, plan.grantName, { plan, ...props });
   });
 }
+
+/** A Terraform interpolation, `${expr}`. */
+const tf = (expr: string): string => ['$', '{', expr, '}'].join('');
 
 type Json = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
 const parse = (synth: string): Json => JSON.parse(synth) as Json;
@@ -62,8 +63,8 @@ describe('KinesisAccessGrant', () => {
     expect(Object.values(attachments)).toEqual(
       shared.policies.map((_p, i) =>
         expect.objectContaining({
-          role: '${aws_iam_role.shared-two-regions_role.name}',
-          policy_arn: `\${aws_iam_policy.shared-two-regions_policy_${i + 1}.arn}`,
+          role: tf('aws_iam_role.shared-two-regions_role.name'),
+          policy_arn: tf(`aws_iam_policy.shared-two-regions_policy_${i + 1}.arn`),
         }),
       ),
     );
@@ -72,9 +73,9 @@ describe('KinesisAccessGrant', () => {
   it('takes exclusive ownership of the role policies by default, and not when turned off', () => {
     const synth = synthGrant(shared);
     expect(synth).toHaveResourceWithProperties(IamRolePolicyAttachmentsExclusive, {
-      role_name: '${aws_iam_role.shared-two-regions_role.name}',
-      policy_arns: shared.policies.map(
-        (_p, i) => `\${aws_iam_policy.shared-two-regions_policy_${i + 1}.arn}`,
+      role_name: tf('aws_iam_role.shared-two-regions_role.name'),
+      policy_arns: shared.policies.map((_p, i) =>
+        tf(`aws_iam_policy.shared-two-regions_policy_${i + 1}.arn`),
       ),
     });
     expect(synth).toHaveResourceWithProperties(IamRolePoliciesExclusive, { policy_names: [] });
@@ -109,16 +110,16 @@ describe('KinesisAccessGrant', () => {
     const synth = synthGrant(user);
     expect(synth).toHaveResourceWithProperties(IamUser, { name: user.iamUser?.name, path: '/' });
     expect(synth).toHaveResourceWithProperties(IamUserPolicyAttachment, {
-      user: '${aws_iam_user.legacy-upsolver-user_user.name}',
-      policy_arn: '${aws_iam_policy.legacy-upsolver-user_policy_1.arn}',
+      user: tf('aws_iam_user.legacy-upsolver-user_user.name'),
+      policy_arn: tf('aws_iam_policy.legacy-upsolver-user_policy_1.arn'),
     });
     expect(synth).toHaveResourceWithProperties(IamAccessKey, {
-      user: '${aws_iam_user.legacy-upsolver-user_user.name}',
+      user: tf('aws_iam_user.legacy-upsolver-user_user.name'),
     });
     const outputs = parse(synth).output as unknown as Record<string, { value: string; sensitive?: boolean }>;
     expect(outputs['legacy-upsolver-user_secret_access_key']).toEqual(
       expect.objectContaining({
-        value: '${aws_iam_access_key.legacy-upsolver-user_user_access_key.secret}',
+        value: tf('aws_iam_access_key.legacy-upsolver-user_user_access_key.secret'),
         sensitive: true,
       }),
     );
@@ -132,7 +133,7 @@ describe('KinesisAccessGrant', () => {
 
   it('outputs the role ARN under the grant name', () => {
     const outputs = parse(synthGrant(shared)).output as unknown as Record<string, { value: string }>;
-    expect(outputs['shared-two-regions']?.value).toBe('${aws_iam_role.shared-two-regions_role.arn}');
+    expect(outputs['shared-two-regions']?.value).toBe(tf('aws_iam_role.shared-two-regions_role.arn'));
   });
 
   it('uses stable, readable logical ids that do not depend on the stack or on other grants', () => {
@@ -172,7 +173,7 @@ describe('policyJson', () => {
     const json = policyJson({
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username}/%{x}' },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b/${tf('aws:username')}/%{x}` },
       ],
     });
     expect(json).toContain('arn:aws:s3:::b/$${aws:username}/%%{x}');

@@ -36,6 +36,7 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: generated Terraform JSON, inspected field by field
 function json(content: string | undefined): Record<string, any> {
   return JSON.parse(content ?? 'null');
 }

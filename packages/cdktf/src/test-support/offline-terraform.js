@@ -1,4 +1,3 @@
-'use strict';
 /**
  * Real terraform for tests and the bench, offline: a CLI config that installs the AWS provider from a filesystem
  * mirror, a shared plugin cache, and an override file with fake static keys and the skip flags that let
@@ -79,7 +78,7 @@ function terraformTestEnv(dir, env = process.env) {
 
 /** Override every aws provider block of a JSON stack (by alias) with fake keys and the offline skip flags. */
 function offlineOverride(stackJson) {
-  const providers = (stackJson.provider && stackJson.provider.aws) || [];
+  const providers = stackJson.provider?.aws ?? [];
   return {
     provider: {
       aws: providers.map((p) => ({
@@ -108,7 +107,7 @@ function terraform(args, options) {
   const binary = requireTerraform(options.env);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['-chdir=' + options.cwd, ...args], {
+    const child = spawn(binary, [`-chdir=${options.cwd}`, ...args], {
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
