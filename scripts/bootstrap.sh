@@ -46,8 +46,9 @@ else
   for grant in examples/grants/*.yaml examples/grants/*.yml; do
     [ -e "$grant" ] || continue
     base="$(basename "${grant%.*}")"
-    pnpm -s kinesis-access render "$grant" --format json >"$out/$base.json"
-    pnpm -s kinesis-access render "$grant" --format markdown >"$out/$base.md" 2>/dev/null # warnings: shown above
+    # Same as `pnpm -s kinesis-access render …`, without pnpm's start-up per call.
+    node packages/cli/bin/kinesis-access.js render "$grant" --format json >"$out/$base.json"
+    node packages/cli/bin/kinesis-access.js render "$grant" --format markdown >"$out/$base.md" 2>/dev/null # warnings: shown above
     echo "    $grant → $out/$base.json, $out/$base.md"
   done
 fi
