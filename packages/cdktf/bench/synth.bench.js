@@ -101,16 +101,22 @@ function timed(command, commandArgs, cwd, env) {
     throw new Error(`${command} ${commandArgs.join(' ')} failed (${result.status}):\n${text.slice(-3000)}`);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(text);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
   if (!wall || !rss) throw new Error(`cannot read /usr/bin/time output:\n${text.slice(-2000)}`);
   const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { seconds, rssMb: Number(rss[1]) / 1024 };
+  return { seconds, rssMb: Number(rss[1]) / 1024, cpu: Number(user?.[1] ?? 0) + Number(sys?.[1] ?? 0) };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function medianOf(fn) {
   const samples = Array.from({ length: runs }, fn);
-  return { seconds: median(samples.map((s) => s.seconds)), rssMb: median(samples.map((s) => s.rssMb)) };
+  return {
+    seconds: median(samples.map((s) => s.seconds)),
+    rssMb: median(samples.map((s) => s.rssMb)),
+    cpu: median(samples.map((s) => s.cpu)),
+  };
 }
 
 async function main() {
@@ -125,7 +131,9 @@ async function main() {
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
-    console.log(`median of ${runs} runs; wall seconds / peak RSS MB of the largest process\n`);
+    console.log(
+      `median of ${runs} runs; wall s / CPU s (user+sys, all processes) / peak RSS MB of the largest process\n`,
+    );
     for (const n of sizes) {
       const dir = project(root, n);
       const ours = medianOf(() => {
@@ -147,12 +155,15 @@ async function main() {
         );
       results[n] = { ours, theirs, same };
       rows.push(
-        `| ${n.toLocaleString('en-US')} | ${ours.seconds.toFixed(2)} s / ${ours.rssMb.toFixed(0)} MB | ` +
-          `${theirs.seconds.toFixed(2)} s / ${theirs.rssMb.toFixed(0)} MB | ${(theirs.seconds / ours.seconds).toFixed(1)}× | ${same ? 'yes' : 'NO'} |`,
+        `| ${n.toLocaleString('en-US')} | ${ours.seconds.toFixed(2)} s / ${ours.cpu.toFixed(2)} s / ${ours.rssMb.toFixed(0)} MB | ` +
+          `${theirs.seconds.toFixed(2)} s / ${theirs.cpu.toFixed(2)} s / ${theirs.rssMb.toFixed(0)} MB | ` +
+          `${(theirs.seconds / ours.seconds).toFixed(1)}× | ${same ? 'yes' : 'NO'} |`,
       );
       console.log(rows.at(-1));
     }
-    console.log('\n| grants | `kinesis-access synth` | `cdktf synth` | speed-up | identical files |');
+    console.log(
+      '\n| grants | `kinesis-access synth` wall / CPU / RSS | `cdktf synth` wall / CPU / RSS | speed-up (wall) | identical files |',
+    );
     console.log('|---:|---:|---:|---:|:--:|');
     for (const row of rows) console.log(row);
 

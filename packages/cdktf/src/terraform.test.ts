@@ -229,4 +229,21 @@ describe.each([
     expect(planJson).toBeDefined();
     for (const grant of covered) await expectPlannedSemantics(plannedGrant(planJson, grant.plan), grant);
   });
+
+  if (layout === 'grant') {
+    it('also validates as HCL (synth --hcl), without deprecation warnings', async () => {
+      const hclOut = path.join(tmp, 'generated-hcl');
+      const plans = covered.map((g) => g.plan);
+      const result = await synthGrants({ plans, outDir: hclOut, layout, hcl: true });
+      expect(result.warnings).toEqual([]);
+      const hclDir = path.join(
+        hclOut,
+        ...stackDirectory(stackNameFor(plans[0] as GrantPlan, layout)).split('/'),
+      );
+      await terraformOk(['init', '-backend=false', '-input=false', '-no-color'], { cwd: hclDir, env });
+      const run = await terraformOk(['validate', '-no-color'], { cwd: hclDir, env });
+      expect(run.stdout).toContain('Success! The configuration is valid.');
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/Warning/);
+    });
+  }
 });
