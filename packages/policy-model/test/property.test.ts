@@ -3,7 +3,7 @@
  * the output is deterministic; random INVALID grants (mutations of valid ones) are refused with a field path and
  * never yield a plan. Runs per property: FAST_CHECK_NUM_RUNS (default below, sized for < 60 s on 2 cores).
  */
-import { runGrantMatrix, formatFailure } from '@kinesis-access/iam-test-kit';
+import { formatFailure, runGrantMatrix } from '@kinesis-access/iam-test-kit';
 import fc from 'fast-check';
 import {
   canonicalJson,
