@@ -5,6 +5,7 @@
  * Settings come from cdktf.json `context.kinesisAccess` (cdktf passes it in) and `KINESIS_ACCESS_*` variables,
  * exactly as for `kinesis-access synth`, so both write the same stacks.
  */
+import './preload';
 import { formatProblem } from '@kinesis-access/policy-model';
 import { App } from './cdktf-core';
 import { GRANTS_DIR } from './layout';

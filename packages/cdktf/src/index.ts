@@ -4,6 +4,7 @@
  * here: the construct maps a {@link GrantPlan}'s role, trust policy, managed policies, resource policies and
  * optional IAM user onto AWS provider resources. Deep imports only (`@cdktf/provider-aws/lib/...`).
  */
+import './preload';
 export { KinesisAccessGrant, type KinesisAccessGrantProps, terraformIdentifier } from './grant';
 export {
   KinesisAccessStack,
