@@ -34,6 +34,8 @@ export type { ProfileDefinition } from './profiles';
 export { PROFILES } from './profiles';
 export { canonicalJson, renderJson } from './render';
 export { grantJsonSchema } from './schema';
+export type { GrantTemplateInput, GrantTemplateStream } from './template-input';
+export { DEFAULT_TEMPLATE_PROFILE, grantFromTemplateInput, templateParameterOfPath } from './template-input';
 export { renderSummary } from './summary';
 export type {
   ConditionBlock,

@@ -6,6 +6,7 @@ import {
   canonicalJson,
   type GrantPlan,
   type GrantSpec,
+  grantFromTemplateInput,
   grantToYaml,
   PROFILE_NAMES,
   parseGrantYaml,
@@ -13,7 +14,7 @@ import {
   renderSummary,
   validateGrant,
 } from '@kinesis-access/policy-model';
-import { buildGrantObject, DEFAULT_TARGET_PATH, type GrantActionInput } from '../lib/grantInput';
+import { DEFAULT_TARGET_PATH, type GrantActionInput } from '../lib/grantInput';
 import { problemsToInputError } from '../lib/inputProblems';
 import { grantFilePath, renderTerraform, summaryFilePath, type TerraformSettings } from '../lib/layout';
 import { readIfExists, type WorkspaceFile, writeFilesAtomically } from '../lib/workspaceFiles';
@@ -41,7 +42,7 @@ interface RenderedGrantFiles {
 }
 
 function validateAndPlan(input: GrantActionInput): { spec: GrantSpec; plan: GrantPlan } {
-  const validated = validateGrant(buildGrantObject(input));
+  const validated = validateGrant(grantFromTemplateInput(input));
   if (!validated.ok) throw problemsToInputError(validated.problems, input);
   const planned = planGrant(validated.value);
   if (!planned.ok) throw problemsToInputError(planned.problems, input);

@@ -1,32 +1,13 @@
 import { InputError } from '@backstage/errors';
-import type { Problem } from '@kinesis-access/policy-model';
+import { type Problem, templateParameterOfPath } from '@kinesis-access/policy-model';
 
 /**
- * Where each grant-file field comes from in the action's input. The model reports problems against the grant
- * file (`spec.streams[1].arn`); the person filled the action's input (`streams[1].arn`), so that is the name
- * they need to see. Fields without an input counterpart keep the grant-file path.
+ * The model reports problems against the grant file (`spec.streams[1].arn`); the person filled the action's
+ * input (`streams[1].arn`), so that is the name they need to see. The mapping is the model's
+ * (`templateParameterOfPath`), shared with the form fields. Fields without an input counterpart keep the
+ * grant-file path.
  */
-const GRANT_TO_INPUT: readonly (readonly [grantPath: string, inputPath: string])[] = [
-  ['metadata.name', 'name'],
-  ['spec.principal.roleArn', 'clickhouseRoleArn'],
-  ['spec.profile', 'profile'],
-  ['spec.streams', 'streams'],
-  ['spec.role.name', 'roleName'],
-  ['spec.role.permissionsBoundaryArn', 'permissionsBoundaryArn'],
-  ['spec.role.tags', 'tags'],
-];
-
-/** `spec.streams[1].arn` → `streams[1].arn`; unmapped paths are returned unchanged (`undefined` = not an input). */
-export function toInputPath(grantPath: string): string | undefined {
-  for (const [from, to] of GRANT_TO_INPUT) {
-    if (grantPath === from) return to;
-    if (grantPath.startsWith(from)) {
-      const rest = grantPath.slice(from.length);
-      if (rest.startsWith('.') || rest.startsWith('[')) return `${to}${rest}`;
-    }
-  }
-  return undefined;
-}
+export const toInputPath = templateParameterOfPath;
 
 /** Reads `streams[1].arn` / `tags.team` out of the raw input; `undefined` when any step is missing. */
 export function valueAt(input: unknown, path: string): unknown {
