@@ -164,7 +164,10 @@ export const KclSchema = z
         if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: value });
       })
       .optional()
-      .meta({ description: "Region of the lease table and metrics. Default: the first stream's region." }),
+      .meta({
+        description:
+          'Region of the lease table and metrics. Default: the region of the first stream in ARN order.',
+      }),
   })
   .meta({ description: 'kcl-consumer profile only (required there).' });
 

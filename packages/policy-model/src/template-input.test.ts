@@ -87,7 +87,6 @@ describe('problem paths → form parameters', () => {
     expect(templateParameterOfPath('apiVersion')).toBeUndefined();
     expect(templateParameterOfPath('spec.role.nameX')).toBeUndefined();
   });
-
 });
 
 describe('template input → model', () => {
@@ -105,7 +104,11 @@ describe('template input → model', () => {
 
   it('reports problems on paths that map back to the parameter the person filled', () => {
     const result = validateGrant(
-      grantFromTemplateInput({ name: 'Bad Name', clickhouseRoleArn: 'nope', streams: [{ arn: 'arn:aws:s3:::b' }] }),
+      grantFromTemplateInput({
+        name: 'Bad Name',
+        clickhouseRoleArn: 'nope',
+        streams: [{ arn: 'arn:aws:s3:::b' }],
+      }),
     );
     if (result.ok) throw new Error('expected problems');
     const parameters = result.problems.map((p) => templateParameterOfPath(p.path));

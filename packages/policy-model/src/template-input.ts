@@ -100,7 +100,8 @@ export function templateParameterOfPath(path: string): string | undefined {
   for (const [prefix, parameter] of PATH_TO_PARAMETER) {
     if (path === prefix) return parameter;
     const rest = path.slice(prefix.length);
-    if (path.startsWith(prefix) && (rest.startsWith('.') || rest.startsWith('['))) return `${parameter}${rest}`;
+    if (path.startsWith(prefix) && (rest.startsWith('.') || rest.startsWith('[')))
+      return `${parameter}${rest}`;
   }
   return undefined;
 }

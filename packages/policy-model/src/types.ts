@@ -57,7 +57,7 @@ export interface GrantSpec {
     readonly kcl?: {
       /** KCL application name = DynamoDB lease table name and CloudWatch namespace. */
       readonly applicationName: string;
-      /** Region of the lease table and metrics. @default the first stream's region */
+      /** Region of the lease table and metrics. @default the region of the first stream in ARN order */
       readonly region?: string;
     };
     /** upsolver profile only. */
