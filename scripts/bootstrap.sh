@@ -7,8 +7,8 @@
 # Steps: pnpm (pinned in package.json) → pnpm install --frozen-lockfile → Chromium (Debian package, for the
 # browser tests) → pnpm build → main job:
 #   1. kinesis-access check examples/grants
-#   2. `pnpm synth` when the root package.json has that script (the Terraform for the examples); until then,
-#      kinesis-access render of every example (JSON + review summary) into tmp/rendered/.
+#   2. `pnpm synth`: the Terraform (cdktf output, one stack per grant) for the examples in examples/generated/,
+#      plus the review summary of one of them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export TURBO_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
@@ -35,22 +35,9 @@ pnpm build
 echo "==> kinesis-access check examples/grants"
 pnpm -s kinesis-access check examples/grants
 
-if node -e 'process.exit(require("./package.json").scripts?.synth ? 0 : 1)'; then
-  echo "==> pnpm synth"
-  pnpm synth
-else
-  out=tmp/rendered
-  echo "==> kinesis-access render examples/grants/* → $out/"
-  rm -rf "$out"
-  mkdir -p "$out"
-  for grant in examples/grants/*.yaml examples/grants/*.yml; do
-    [ -e "$grant" ] || continue
-    base="$(basename "${grant%.*}")"
-    # Same as `pnpm -s kinesis-access render …`, without pnpm's start-up per call.
-    node packages/cli/bin/kinesis-access.js render "$grant" --format json >"$out/$base.json"
-    node packages/cli/bin/kinesis-access.js render "$grant" --format markdown >"$out/$base.md" 2>/dev/null # warnings: shown above
-    echo "    $grant → $out/$base.json, $out/$base.md"
-  done
-fi
+echo "==> pnpm synth (Terraform for examples/grants → examples/generated/)"
+pnpm synth
+node packages/cli/bin/kinesis-access.js render examples/grants/clickpipes-orders.yaml --format markdown >examples/generated/clickpipes-orders.summary.md
+echo "    review summary of clickpipes-orders: examples/generated/clickpipes-orders.summary.md"
 
 echo "==> done in $(($(date +%s) - start)) s. Next: pnpm test"

@@ -30,6 +30,7 @@ function deferArchiver(): void {
   };
   const lazy = new Proxy(function archiver() {}, {
     apply: (_target, thisArg, args) => Reflect.apply(load(), thisArg, args),
+    construct: (_target, args) => Reflect.construct(load(), args) as object,
     get: (_target, property) => Reflect.get(load(), property),
     has: (_target, property) => Reflect.has(load(), property),
   });
