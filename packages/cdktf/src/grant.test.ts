@@ -8,7 +8,6 @@ import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
 import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { GrantPlan } from '@kinesis-access/policy-model';
-import { Testing } from 'cdktf/lib/testing';
 import { KinesisAccessGrant, policyJson, terraformIdentifier } from './grant';
 import { fixturePlan } from './test-support/fixture-plans';
 import {
@@ -17,9 +16,10 @@ import {
   SHARED_TWO_REGIONS_YAML,
   UPSOLVER_IAM_USER_YAML,
 } from './test-support/grants';
+import { synthScope } from './test-support/synth-scope';
 
 function synthGrant(plan: GrantPlan, props: { exclusivePolicyManagement?: boolean } = {}): string {
-  return Testing.synthScope((stack) => {
+  return synthScope((stack) => {
     new AwsProvider(stack, 'aws', { region: 'us-east-1' });
     new KinesisAccessGrant(stack, plan.grantName, { plan, ...props });
   });
@@ -139,7 +139,7 @@ describe('KinesisAccessGrant', () => {
   it('uses stable, readable logical ids that do not depend on the stack or on other grants', () => {
     const alone = parse(synthGrant(shared)).resource;
     const together = parse(
-      Testing.synthScope((stack) => {
+      synthScope((stack) => {
         new AwsProvider(stack, 'aws', { region: 'us-east-1' });
         new KinesisAccessGrant(stack, 'a', { plan: user });
         new KinesisAccessGrant(stack, 'b', { plan: shared });

@@ -36,9 +36,16 @@ export function runCli(args: readonly string[], options: { cwd?: string; bin?: s
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh temporary directory holding `files` (relative path → content). */
+const tempTrees: string[] = [];
+// Every temporary tree goes when its test file is done (this module is only loaded by jest test files).
+afterAll(() => {
+  for (const dir of tempTrees.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory holding `files` (relative path → content), removed after the test file. */
 export function tempTree(files: Readonly<Record<string, string>> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinesis-access-cli-'));
+  tempTrees.push(dir);
   for (const [rel, content] of Object.entries(files)) {
     const file = path.join(dir, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
