@@ -6,10 +6,10 @@
  * exactly as for `kinesis-access synth`, so both write the same stacks.
  */
 import './preload';
+import { loadGrantsDirectory } from '@kinesis-access/grant-files';
 import { formatProblem } from '@kinesis-access/policy-model';
 import { App } from './cdktf-core';
 import { GRANTS_DIR } from './layout';
-import { loadGrantsDirectory } from './load';
 import { resolveSettings, SETTINGS_CONTEXT_KEY } from './settings';
 import { addGrantStacks, type KinesisAccessStack } from './stack';
 

@@ -6,7 +6,6 @@
  */
 import { TerraformStack } from 'cdktf/lib/terraform-stack';
 
-export { TerraformStack };
 export { resolve } from 'cdktf/lib/_tokens';
 export { AnnotationMetadataEntryType, DISABLE_STACK_TRACE_IN_METADATA } from 'cdktf/lib/annotations';
 export { App } from 'cdktf/lib/app';
@@ -18,3 +17,4 @@ export type { TerraformProvider } from 'cdktf/lib/terraform-provider';
 export type { TerraformResource } from 'cdktf/lib/terraform-resource';
 export { Token, Tokenization } from 'cdktf/lib/tokens/token';
 export { deepMerge } from 'cdktf/lib/util';
+export { TerraformStack };

@@ -13,13 +13,13 @@ import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy
 import { KinesisResourcePolicy } from '@cdktf/provider-aws/lib/kinesis-resource-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { GrantPlan, PolicyDocument } from '@kinesis-access/policy-model';
+import { Construct } from 'constructs';
 import {
   TerraformOutput,
-  TerraformStack,
   type TerraformProvider,
   type TerraformResource,
+  TerraformStack,
 } from './cdktf-core';
-import { Construct } from 'constructs';
 
 /** Properties of {@link KinesisAccessGrant}. */
 export interface KinesisAccessGrantProps {

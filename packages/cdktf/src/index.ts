@@ -5,17 +5,11 @@
  * optional IAM user onto AWS provider resources. Deep imports only (`@cdktf/provider-aws/lib/...`).
  */
 import './preload';
+
+export { type CreateGrantsAppOptions, createGrantsApp, GrantsDirectoryError } from './app';
 export { KinesisAccessGrant, type KinesisAccessGrantProps, terraformIdentifier } from './grant';
 export {
-  KinesisAccessStack,
-  type KinesisAccessStackProps,
-  LayoutError,
-  addGrantStacks,
-  groupPlans,
-  localStatePath,
-  s3StateKey,
-} from './stack';
-export {
+  accountStackName,
   CDKTF_OUT_DIR,
   DEFAULT_STACK_LAYOUT,
   GENERATED_DIR,
@@ -24,7 +18,6 @@ export {
   STACK_JSON_FILE,
   STACKS_DIR,
   type StackLayout,
-  accountStackName,
   stackDirectory,
   stackFile,
   stackNameFor,
@@ -44,21 +37,28 @@ export {
   type SynthSettings,
 } from './settings';
 export {
+  addGrantStacks,
+  groupPlans,
+  KinesisAccessStack,
+  type KinesisAccessStackProps,
+  LayoutError,
+  localStatePath,
+  s3StateKey,
+} from './stack';
+export {
+  checkFreshness,
   type FreshnessOptions,
   type FreshnessReport,
+  listGeneratedFiles,
   type RenderedFiles,
   type RenderedStack,
   type RenderFilesOptions,
   type RenderOptions,
-  type SynthGrantsOptions,
-  type SynthGrantsResult,
-  checkFreshness,
-  listGeneratedFiles,
   renderFiles,
   renderStacks,
+  type SynthGrantsOptions,
+  type SynthGrantsResult,
   stableJson,
   synthGrants,
 } from './synth';
-export { type FileProblems, type LoadedGrants, type LoadedPlan, loadGrantsDirectory } from './load';
-export { type CreateGrantsAppOptions, GrantsDirectoryError, createGrantsApp } from './app';
 export { findTerraform, runTerraform, type TerraformRun, terraformEnv } from './terraform-cli';

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadGrantsDirectory } from '@kinesis-access/grant-files';
 import { parse } from 'yaml';
-import { loadGrantsDirectory } from './load';
 import { resolveSettings, SETTINGS_CONTEXT_KEY } from './settings';
 import { checkFreshness } from './synth';
 

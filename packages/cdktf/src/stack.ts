@@ -4,8 +4,8 @@
  */
 import { AwsProvider, type AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
 import type { GrantPlan } from '@kinesis-access/policy-model';
-import { LocalBackend, S3Backend, TerraformStack, type TerraformProvider } from './cdktf-core';
 import type { Construct } from 'constructs';
+import { LocalBackend, S3Backend, type TerraformProvider, TerraformStack } from './cdktf-core';
 import { KinesisAccessGrant, terraformIdentifier } from './grant';
 import { type StackLayout, stackNameFor } from './layout';
 import {

@@ -7,18 +7,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { GrantPlan } from '@kinesis-access/policy-model';
+import { Construct, type IConstruct } from 'constructs';
 import {
   AnnotationMetadataEntryType,
   DISABLE_STACK_TRACE_IN_METADATA,
+  deepMerge,
+  resolve,
   TerraformElement,
   TerraformOutput,
   TerraformStack,
   Token,
   Tokenization,
-  deepMerge,
-  resolve,
 } from './cdktf-core';
-import { Construct, type IConstruct } from 'constructs';
 import { STACK_HCL_FILE, STACK_JSON_FILE, STACKS_DIR, type StackLayout, stackFile } from './layout';
 import type { BackendConfig } from './settings';
 import { addGrantStacks, compareStrings, type KinesisAccessStack } from './stack';

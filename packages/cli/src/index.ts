@@ -6,13 +6,4 @@
 
 export { type CheckReport, checkPaths } from './commands/check';
 export { ExitCode } from './exit-codes';
-export {
-  collectGrantFiles,
-  type FileProblems,
-  findDuplicates,
-  GRANT_FILE_EXTENSIONS,
-  type GrantFile,
-  type LoadedGrant,
-  loadGrant,
-} from './grant-files';
 export { createProgram, main } from './main';

@@ -1,7 +1,7 @@
+import { collectGrantFiles, type FileProblems, findDuplicates, loadGrant } from '@kinesis-access/grant-files';
 import { formatProblem } from '@kinesis-access/policy-model';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes';
-import { collectGrantFiles, type FileProblems, findDuplicates, loadGrant } from '../grant-files';
 
 /** Result of checking some paths: the problem lines (stdout) and the notes (stderr). */
 export interface CheckReport {

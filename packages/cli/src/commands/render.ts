@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
+import { loadGrant } from '@kinesis-access/grant-files';
 import { canonicalJson, formatProblem, renderJson, renderSummary } from '@kinesis-access/policy-model';
 import { type Command, Option } from 'commander';
 import { ExitCode } from '../exit-codes';
-import { loadGrant } from '../grant-files';
 
 export const RENDER_FORMATS = ['json', 'markdown'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];

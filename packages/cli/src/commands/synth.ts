@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { collectGrantFiles, type FileProblems, findDuplicates, loadGrant } from '@kinesis-access/grant-files';
 import { formatProblem, type GrantPlan } from '@kinesis-access/policy-model';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes';
-import { collectGrantFiles, type FileProblems, findDuplicates, loadGrant } from '../grant-files';
 
 // Types only: `@kinesis-access/cdktf` loads cdktf (~0.2 s), so it is required inside the actions, never at the top
 // level, to keep `check` and `render` fast.

@@ -1,6 +1,9 @@
 /**
- * Finding, reading and compiling grant files. The CLI only does file work here: every IAM decision
- * (validation, names, quotas) comes from `@kinesis-access/policy-model`.
+ * @packageDocumentation
+ * Finding, reading and planning grant files on disk, and the checks that only show across files (duplicate grant
+ * names, IAM role and user names). The `kinesis-access` CLI (check, render, synth, verify) and the cdktf app
+ * (`cdktf synth`) both read grants through here, so they accept and refuse exactly the same directories. File work
+ * only: every IAM decision (validation, names, quotas) comes from `@kinesis-access/policy-model`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -232,4 +235,43 @@ export function findDuplicates(grants: readonly LoadedGrant[]): FileProblems[] {
   return valid
     .filter((g) => problems.has(g))
     .map((g) => ({ file: g.file.displayPath, problems: problems.get(g) ?? [] }));
+}
+
+/** A grant file that parsed and planned; `file` is relative to the grants directory (POSIX separators). */
+export interface LoadedPlan {
+  readonly file: string;
+  readonly plan: GrantPlan;
+}
+
+export interface LoadedGrants {
+  /** Valid grants, sorted by file. */
+  readonly grants: readonly LoadedPlan[];
+  /** Per-file problems (files relative to the directory, sorted); empty when every grant may be synthesized. */
+  readonly problems: readonly FileProblems[];
+}
+
+const toPosix = (file: string): string => file.split(path.sep).join('/');
+
+/**
+ * Load every grant file below `dir` with the same rules as `kinesis-access check <dir>`: parse, validate and plan
+ * each one, then the cross-file checks. Never throws for bad grants (they are in `problems`). A grant with a
+ * cross-file problem is not in `grants`.
+ */
+export function loadGrantsDirectory(dir: string): LoadedGrants {
+  const collected = collectGrantFiles(['.'], dir);
+  const loaded = collected.files.map(loadGrant);
+  const duplicates = findDuplicates(loaded);
+  const refused = new Set(duplicates.map((d) => d.file));
+  const problems: FileProblems[] = [
+    ...collected.problems,
+    ...loaded.flatMap((g) => (g.ok ? [] : [{ file: g.file.displayPath, problems: g.problems }])),
+    ...duplicates,
+  ].map((p) => ({ file: toPosix(p.file), problems: p.problems }));
+  const grants = loaded.flatMap((g) =>
+    g.ok && !refused.has(g.file.displayPath) ? [{ file: toPosix(g.file.displayPath), plan: g.plan }] : [],
+  );
+  return {
+    grants: grants.sort((a, b) => compareNames(a.file, b.file)),
+    problems: problems.sort((a, b) => compareNames(a.file, b.file)),
+  };
 }
