@@ -15,14 +15,15 @@ import {
 } from './iam';
 import type { ProfileName } from './types';
 
-export const PROFILE_NAMES: readonly ProfileName[] = [
+/** Every access profile; the `ProfileName` type is derived from this list. */
+export const PROFILE_NAMES = [
   'clickpipes',
   'read',
   'write',
   'read-write',
   'kcl-consumer',
   'upsolver',
-];
+] as const;
 
 /** What one profile grants. Exported read-only so forms can describe profiles; renderers never use it for IAM. */
 export interface ProfileDefinition {

@@ -15,7 +15,7 @@ import {
 } from './arn';
 import { EXTRA_TRUST_ACTIONS, GRANT_NAME, GRANT_NAME_MAX, QUOTAS } from './iam';
 import { PROFILE_NAMES } from './profiles';
-import type { GrantSpec, ProfileName } from './types';
+import type { GrantSpec } from './types';
 
 export const API_VERSION = 'kinesis-access/v1';
 export const KIND = 'KinesisAccessGrant';
@@ -239,7 +239,7 @@ export const GrantSchema = z
     }),
     spec: z.strictObject({
       profile: z
-        .enum(PROFILE_NAMES as [ProfileName, ...ProfileName[]])
+        .enum(PROFILE_NAMES)
         .default('clickpipes')
         .meta({ description: 'Access profile. Default clickpipes.' }),
       principal: PrincipalSchema,

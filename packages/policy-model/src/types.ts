@@ -5,11 +5,13 @@
  * Renderers never compute IAM themselves: they take a {@link GrantPlan} and print it.
  */
 
+import type { PROFILE_NAMES } from './profiles';
+
 /** AWS partitions the model supports. */
 export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
 
 /** Access profiles. Each one is sourced from a document in shared/reference (see docs/profiles.md). */
-export type ProfileName = 'clickpipes' | 'read' | 'write' | 'read-write' | 'kcl-consumer' | 'upsolver';
+export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 /** Extra trust actions a grant may allow besides `sts:AssumeRole`. */
 export type ExtraTrustAction = 'sts:TagSession' | 'sts:SetSourceIdentity';
