@@ -23,8 +23,9 @@ import {
   DANGEROUS_KMS_ACTIONS,
   DANGEROUS_STREAM_ACTIONS,
   DANGEROUS_TABLE_ACTIONS,
-  KCL_TABLE_ACTIONS,
-  PROFILE_EXPECTATIONS,
+  expectationFor,
+  KCL_TABLE_KINDS,
+  type KclTableKind,
 } from './profiles';
 import { type SimulationSetup, simulate, validatePolicies } from './simulate';
 import type {
@@ -122,8 +123,7 @@ export async function buildMatrix(
 ): Promise<BuiltMatrix> {
   const full = (options.depth ?? 'full') === 'full';
   const requireContext = (options.kmsEncryptionContext ?? 'required') === 'required';
-  const exp = PROFILE_EXPECTATIONS[intent.profile];
-  if (exp === undefined) throw new Error(`iam-test-kit: unknown profile ${JSON.stringify(intent.profile)}`);
+  const exp = expectationFor(intent);
   if (intent.streams.length === 0) throw new Error('iam-test-kit: the intent lists no stream');
   const streams = intent.streams.map((s) => ({ ...parseStreamArn(s.arn), kmsKeyArn: s.kmsKeyArn }));
   const first = streams[0] as (typeof streams)[number];
@@ -170,7 +170,7 @@ export async function buildMatrix(
       if (streamAllowed.has(a)) continue;
       list.add('stream', `${a} is not part of ${intent.profile}`, 'Denied', req(`kinesis:${a}`, s.arn));
     }
-    const consumer = consumerArn(s.arn);
+    const consumer = consumerArn(s.arn, intent.consumerName);
     for (const a of exp.consumer.required) {
       list.add(
         'consumer',
@@ -187,6 +187,24 @@ export async function buildMatrix(
         'Denied',
         req(`kinesis:${a}`, consumer),
       );
+    }
+  }
+  // A client that names its consumer: the consumer actions reach that consumer only.
+  if (intent.consumerName !== undefined) {
+    const name = intent.consumerName;
+    for (const s of streams) {
+      const others = [
+        { why: `another consumer of ${s.name}`, arn: consumerArn(s.arn, `${name}-other`) },
+        { why: `a consumer of ${s.name} whose name extends ${name}`, arn: consumerArn(s.arn, `${name}x`) },
+      ];
+      if (name !== 'kinesis-access-probe') {
+        others.push({ why: `the probe consumer of ${s.name}`, arn: consumerArn(s.arn) });
+      }
+      for (const o of others) {
+        for (const a of consumerAllowed) {
+          list.add('consumer', `${a} on ${o.why}`, 'Denied', req(`kinesis:${a}`, o.arn));
+        }
+      }
     }
   }
   for (const a of exp.accountWide.required) {
@@ -227,7 +245,7 @@ export async function buildMatrix(
           'foreign-stream',
           `${a} on a consumer of ${f.why}`,
           'Denied',
-          req(`kinesis:${a}`, consumerArn(f.arn)),
+          req(`kinesis:${a}`, consumerArn(f.arn, intent.consumerName)),
         );
       }
     });
@@ -353,66 +371,72 @@ export async function buildMatrix(
     }
   }
 
-  // ---- KCL: DynamoDB lease table and CloudWatch metrics ------------------------------------------------
-  if (exp.kcl) {
+  // ---- KCL: DynamoDB tables; CloudWatch metrics (KCL, KPL) ------------------------------------------------
+  const kclTables = Object.keys(exp.tables).length > 0;
+  if (kclTables) {
     if (intent.kcl === undefined)
       throw new Error('iam-test-kit: kcl-consumer intent without kcl.applicationName');
     const app = intent.kcl.applicationName;
     const region = intent.kcl.region;
-    const table = `arn:${partition}:dynamodb:${region}:${identityAccount}:table/${app}`;
-    const tableAllowed = allowedSet(KCL_TABLE_ACTIONS);
-    for (const a of KCL_TABLE_ACTIONS.required) {
-      list.add(
-        'kcl',
-        `KCL needs dynamodb:${a} on the lease table ${app}`,
-        'Allowed',
-        req(`dynamodb:${a}`, table),
-      );
-    }
+    const tableArn = (name: string, region_ = region, account = identityAccount) =>
+      `arn:${partition}:dynamodb:${region_}:${account}:table/${name}`;
+    const arnOf: Record<KclTableKind, string> = {
+      'lease-table': tableArn(app),
+      'lease-table-index': `${tableArn(app)}/index/${PROBE}`,
+      'worker-metrics-table': tableArn(`${app}-WorkerMetricStats`),
+      'coordinator-state-table': tableArn(`${app}-CoordinatorState`),
+    };
+    const label: Record<KclTableKind, string> = {
+      'lease-table': `the lease table ${app}`,
+      'lease-table-index': `an index of the lease table ${app}`,
+      'worker-metrics-table': `the worker metrics table ${app}-WorkerMetricStats`,
+      'coordinator-state-table': `the coordinator state table ${app}-CoordinatorState`,
+    };
     const tableCandidates = full ? await actionsOn('dynamodb', 'table') : DANGEROUS_TABLE_ACTIONS;
-    for (const a of tableCandidates) {
-      if (tableAllowed.has(a)) continue;
-      list.add('kcl', `dynamodb:${a} is not needed by KCL`, 'Denied', req(`dynamodb:${a}`, table));
+    const indexCandidates = full ? await actionsOn('dynamodb', 'index') : ['Query', 'Scan'];
+    for (const kind of KCL_TABLE_KINDS) {
+      const sets = exp.tables[kind];
+      const allowed = sets === undefined ? new Set<string>() : allowedSet(sets);
+      for (const a of sets?.required ?? []) {
+        list.add(
+          'kcl',
+          `KCL needs dynamodb:${a} on ${label[kind]}`,
+          'Allowed',
+          req(`dynamodb:${a}`, arnOf[kind]),
+        );
+      }
+      for (const a of kind === 'lease-table-index' ? indexCandidates : tableCandidates) {
+        if (allowed.has(a)) continue;
+        list.add(
+          'kcl',
+          sets === undefined
+            ? `dynamodb:${a} on ${label[kind]}: not used by ${exp.clients.join(', ')}`
+            : `dynamodb:${a} is not needed by KCL on ${label[kind]}`,
+          'Denied',
+          req(`dynamodb:${a}`, arnOf[kind]),
+        );
+      }
     }
     const otherRegion = (PARTITION_REGIONS[partition] ?? []).find((r) => r !== region) ?? 'us-west-2';
     const foreignTables = [
+      { why: 'another table', arn: tableArn(`${app}-other`) },
+      { why: 'a table whose name extends the lease table', arn: `${tableArn(app)}x` },
+      { why: 'the lease table name in another region', arn: tableArn(app, otherRegion) },
+      { why: 'the lease table name in another account', arn: tableArn(app, region, foreignAccount) },
+      { why: 'an index of another table', arn: `${tableArn(`${app}-other`)}/index/${PROBE}` },
       {
-        why: 'another table',
-        arn: `arn:${partition}:dynamodb:${region}:${identityAccount}:table/${app}-other`,
-      },
-      { why: 'a table whose name extends the lease table', arn: `${table}x` },
-      {
-        why: 'the lease table name in another region',
-        arn: `arn:${partition}:dynamodb:${otherRegion}:${identityAccount}:table/${app}`,
-      },
-      {
-        why: 'the lease table name in another account',
-        arn: `arn:${partition}:dynamodb:${region}:${foreignAccount}:table/${app}`,
+        why: 'the worker metrics table name in another account',
+        arn: tableArn(`${app}-WorkerMetricStats`, region, foreignAccount),
       },
     ];
+    const tableActions = [
+      ...new Set(Object.values(exp.tables).flatMap((sets) => [...(sets?.required ?? [])])),
+    ];
     for (const t of foreignTables) {
-      for (const a of KCL_TABLE_ACTIONS.required) {
+      for (const a of tableActions) {
         list.add('kcl', `dynamodb:${a} on ${t.why}`, 'Denied', req(`dynamodb:${a}`, t.arn));
       }
     }
-    list.add(
-      'kcl',
-      `cloudwatch:PutMetricData in the namespace ${app}`,
-      'Allowed',
-      req('cloudwatch:PutMetricData', '*', { 'cloudwatch:namespace': app }),
-    );
-    list.add(
-      'kcl',
-      'cloudwatch:PutMetricData in another namespace',
-      'Denied',
-      req('cloudwatch:PutMetricData', '*', { 'cloudwatch:namespace': `${app}-other` }),
-    );
-    list.add(
-      'kcl',
-      'cloudwatch:PutMetricData without a namespace',
-      'Denied',
-      req('cloudwatch:PutMetricData', '*'),
-    );
   } else {
     const table = `arn:${partition}:dynamodb:${first.region}:${identityAccount}:table/${PROBE}`;
     for (const a of ['GetItem', 'PutItem', 'CreateTable']) {
@@ -423,6 +447,29 @@ export async function buildMatrix(
         req(`dynamodb:${a}`, table),
       );
     }
+  }
+  if (exp.metricsNamespace !== undefined) {
+    const ns = exp.metricsNamespace;
+    const who = exp.clients.join(', ');
+    list.add(
+      'metrics',
+      `${who} needs cloudwatch:PutMetricData in the namespace ${ns}`,
+      'Allowed',
+      req('cloudwatch:PutMetricData', '*', { 'cloudwatch:namespace': ns }),
+    );
+    list.add(
+      'metrics',
+      'cloudwatch:PutMetricData in another namespace',
+      'Denied',
+      req('cloudwatch:PutMetricData', '*', { 'cloudwatch:namespace': `${ns}-other` }),
+    );
+    list.add(
+      'metrics',
+      'cloudwatch:PutMetricData without a namespace',
+      'Denied',
+      req('cloudwatch:PutMetricData', '*'),
+    );
+  } else {
     list.add(
       'other-service',
       `cloudwatch:PutMetricData is not part of ${intent.profile}`,

@@ -140,12 +140,28 @@ export function grantToYaml(spec: GrantSpec): string {
         principal: pick(s.principal, ['roleArn', 'additionalRoleArns', 'externalId', 'extraTrustActions']),
         role,
         streams: s.streams.map((stream) => pick(stream, ['arn', 'kmsKeyArn'])),
-        kcl: s.kcl === undefined ? undefined : pick(s.kcl, ['applicationName', 'region']),
+        kcl:
+          s.kcl === undefined
+            ? undefined
+            : pick(s.kcl, ['applicationName', 'region', 'version', 'metricsNamespace']),
+        consumerName: s.consumerName,
+        kplMetrics: s.kplMetrics === undefined ? undefined : pick(s.kplMetrics, ['namespace']),
         upsolver: s.upsolver,
         resourcePolicy: s.resourcePolicy,
         quotas: s.quotas,
       },
-      ['profile', 'principal', 'role', 'streams', 'kcl', 'upsolver', 'resourcePolicy', 'quotas'],
+      [
+        'profile',
+        'principal',
+        'role',
+        'streams',
+        'kcl',
+        'consumerName',
+        'kplMetrics',
+        'upsolver',
+        'resourcePolicy',
+        'quotas',
+      ],
     ),
   };
   return new Document(ordered).toString({ lineWidth: 0, minContentWidth: 0 });

@@ -4,6 +4,7 @@
  */
 import {
   dnsSuffix,
+  dynamoDbIndexesArn,
   dynamoDbTableArn,
   type KinesisStreamArn,
   type KmsKeyArn,
@@ -19,7 +20,12 @@ import {
   CONDITION_EXTERNAL_ID,
   CONDITION_KMS_KINESIS_CONTEXT,
   CONDITION_KMS_VIA_SERVICE,
-  KCL_LEASE_TABLE_ACTIONS,
+  KCL_DEFAULT_VERSION,
+  KCL_TABLE_ACTIONS,
+  KCL3_LEASE_INDEX_ACTIONS,
+  KCL3_LEASE_TABLE_ACTIONS,
+  KCL3_METADATA_TABLE_SUFFIXES,
+  KPL_DEFAULT_METRICS_NAMESPACE,
   LIST_STREAMS_ACTIONS,
   QUOTA_NAMES,
   QUOTAS,
@@ -181,11 +187,6 @@ export function planGrantDetailed(
       "Encrypted streams are shared through resource policies: the KMS key policies (and the shared principals' own IAM policies) must also allow kms:Decrypt / kms:GenerateDataKey for those principals; this grant does not change key policies.",
     );
   }
-  if (profile.kcl) {
-    warnings.push(
-      `KCL lease table "${spec.spec.kcl?.applicationName}" is granted; KCL 3.x also uses "<application>-WorkerMetricStats" and "<application>-CoordinatorState" tables, which this profile does not grant.`,
-    );
-  }
 
   const quotas: QuotaUse[] = [
     { name: QUOTA_NAMES.roleName, used: roleName.length, limit: QUOTAS.roleNameLength },
@@ -264,7 +265,14 @@ function permissionStatements(
   const streamArns = streams.map((s) => s.text);
   if (profile.streamActions.length > 0) statements.push(grant('Streams', profile.streamActions, streamArns));
   if (profile.consumerActions.length > 0) {
-    statements.push(grant('StreamConsumers', profile.consumerActions, streamArns.map(streamConsumersArn)));
+    const name = consumerNameOf(profile, spec);
+    statements.push(
+      grant(
+        'StreamConsumers',
+        profile.consumerActions,
+        streamArns.map((arn) => streamConsumersArn(arn, name)),
+      ),
+    );
   }
   if (profile.listStreams) statements.push(grant('ListStreams', LIST_STREAMS_ACTIONS, ['*']));
 
@@ -300,16 +308,55 @@ function permissionStatements(
   if (profile.kcl && kcl !== undefined) {
     const first = streams[0] as PlannedStream;
     const region = kcl.region ?? first.arn.region;
+    const { partition, accountId } = first.arn;
+    const table = (name: string) => dynamoDbTableArn(partition, region, accountId, name);
+    const app = kcl.applicationName;
+    if ((kcl.version ?? KCL_DEFAULT_VERSION) === 3) {
+      statements.push(
+        grant('KclLeaseTable', KCL3_LEASE_TABLE_ACTIONS, [table(app)]),
+        grant('KclLeaseTableIndex', KCL3_LEASE_INDEX_ACTIONS, [
+          dynamoDbIndexesArn(partition, region, accountId, app),
+        ]),
+        grant(
+          'KclMetadataTables',
+          KCL_TABLE_ACTIONS,
+          KCL3_METADATA_TABLE_SUFFIXES.map((suffix) => table(`${app}${suffix}`)),
+        ),
+      );
+    } else {
+      statements.push(grant('KclLeaseTable', KCL_TABLE_ACTIONS, [table(app)]));
+    }
     statements.push(
-      grant('KclLeaseTable', KCL_LEASE_TABLE_ACTIONS, [
-        dynamoDbTableArn(first.arn.partition, region, first.arn.accountId, kcl.applicationName),
-      ]),
       grant('KclMetrics', CLOUDWATCH_METRICS_ACTIONS, ['*'], {
-        condition: { StringEquals: { [CONDITION_CLOUDWATCH_NAMESPACE]: kcl.applicationName } },
+        condition: { StringEquals: { [CONDITION_CLOUDWATCH_NAMESPACE]: kcl.metricsNamespace ?? app } },
+      }),
+    );
+  }
+  const kpl = spec.spec.kplMetrics;
+  if (profile.kplMetrics && kpl !== undefined) {
+    statements.push(
+      grant('KplMetrics', CLOUDWATCH_METRICS_ACTIONS, ['*'], {
+        condition: {
+          StringEquals: {
+            [CONDITION_CLOUDWATCH_NAMESPACE]: kpl.namespace ?? KPL_DEFAULT_METRICS_NAMESPACE,
+          },
+        },
       }),
     );
   }
   return statements;
+}
+
+/** The one consumer the consumer actions go on, or undefined for every consumer of the stream. */
+export function consumerNameOf(profile: ProfileDefinition, spec: GrantSpec): string | undefined {
+  switch (profile.consumerNaming) {
+    case 'application':
+      return spec.spec.consumerName ?? spec.spec.kcl?.applicationName;
+    case 'optional':
+      return spec.spec.consumerName;
+    default:
+      return undefined;
+  }
 }
 
 /** Shared-read = 003 resource-policy example 2, shared-write = example 1; only shareable actions. */

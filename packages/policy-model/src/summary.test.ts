@@ -15,15 +15,19 @@ describe('renderSummary', () => {
       plan(
         grant({
           streams: [{ arn: streamArn('orders'), kmsKeyArn: KEY }],
-          principal: { roleArn: CLICKHOUSE_ROLE, externalId: 'ext-1' },
+          principal: { roleArn: CLICKHOUSE_ROLE },
         }),
       ),
     );
+    const withExternalId = renderSummary(
+      plan(grant({ profile: 'read', principal: { roleArn: CLICKHOUSE_ROLE, externalId: 'ext-1' } })),
+    );
+    expect(withExternalId).toContain('Only when `sts:ExternalId` StringEquals `ext-1`.');
+    expect(md).not.toContain('sts:ExternalId');
     expect(md).toMatch(/^# Kinesis access grant `orders`\n/);
     expect(md).toContain(
       '## Who may assume the role\n\n- `arn:aws:iam::111122223333:role/ClickHouse-Service-Role`\n',
     );
-    expect(md).toContain('Only when `sts:ExternalId` StringEquals `ext-1`.');
     expect(md).toMatch(
       /\*\*On the streams\*\*: `kinesis:DescribeStream`.* on `arn:aws:kinesis:us-east-1:123456789012:stream\/orders`\./,
     );

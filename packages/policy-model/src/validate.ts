@@ -14,7 +14,7 @@ import {
 } from './arn';
 import { CLICKPIPES_ROLE_PREFIX, DEFAULT_ROLE_PREFIX, GRANT_NAME, QUOTAS } from './iam';
 import { closest, type PathSegment, type RawProblem, received, toProblem } from './problems';
-import { isProfileName, PROFILE_NAMES } from './profiles';
+import { isProfileName, PROFILE_NAMES, PROFILES } from './profiles';
 import { GrantSchema } from './schema';
 import type { GrantSpec, ProfileName, Result } from './types';
 
@@ -161,7 +161,7 @@ function crossFieldProblems(input: unknown): RawProblem[] {
     spec.profile === undefined ? 'clickpipes' : isProfileName(spec.profile) ? spec.profile : undefined;
 
   // Streams: one partition, one account, no duplicates, the key in the stream's region.
-  const streams: { index: number; arn: KinesisStreamArn }[] = [];
+  const streams: StreamAt[] = [];
   const seen = new Map<string, number>();
   asArray(spec.streams).forEach((item, index) => {
     const stream = asObj(item);
@@ -169,24 +169,6 @@ function crossFieldProblems(input: unknown): RawProblem[] {
     const parsed = parseStreamArn(stream.arn);
     if (!parsed.ok) return;
     const arn = parsed.arn;
-    const first = streams[0];
-    if (first !== undefined && arn.partition !== first.arn.partition) {
-      add(
-        ['spec', 'streams', index, 'arn'],
-        received(
-          `all streams of a grant must be in one partition: this one is in "${arn.partition}", spec.streams[${first.index}] in "${first.arn.partition}"`,
-          stream.arn,
-        ),
-      );
-    } else if (first !== undefined && arn.accountId !== first.arn.accountId) {
-      add(
-        ['spec', 'streams', index, 'arn'],
-        received(
-          `all streams of a grant must be in one account: this one is in ${arn.accountId}, spec.streams[${first.index}] in ${first.arn.accountId}`,
-          stream.arn,
-        ),
-      );
-    }
     const duplicate = seen.get(stream.arn);
     if (duplicate !== undefined) {
       add(
@@ -208,10 +190,19 @@ function crossFieldProblems(input: unknown): RawProblem[] {
         );
       }
     }
-    streams.push({ index, arn });
+    streams.push({ index, arn, text: stream.arn });
   });
-  const partition = streams[0]?.arn.partition;
-  const accountId = streams[0]?.arn.accountId;
+  // One partition, then one account: the streams that differ from the majority are blamed; without a majority
+  // the whole list is named with every value, never the streams that agree.
+  const agreed = {
+    partition: oneOf(streams, (s) => s.arn.partition, 'partition', add),
+    accountId: undefined as string | undefined,
+  };
+  if (agreed.partition !== undefined || streams.length === 0) {
+    agreed.accountId = oneOf(streams, (s) => s.arn.accountId, 'account', add);
+  }
+  const partition = agreed.partition ?? streams[0]?.arn.partition;
+  const accountId = agreed.accountId ?? streams[0]?.arn.accountId;
   const samePartition = (path: PathSegment[], value: string, actual: string) => {
     if (partition !== undefined && actual !== partition) {
       add(
@@ -345,8 +336,57 @@ function crossFieldProblems(input: unknown): RawProblem[] {
     if (profile !== 'upsolver' && spec.upsolver !== undefined) {
       add(['spec', 'upsolver'], `is only allowed with profile "upsolver", received profile "${profile}"`);
     }
+    const definition = PROFILES[profile];
+    if (profile === 'clickpipes' && principal?.externalId !== undefined) {
+      add(
+        ['spec', 'principal', 'externalId'],
+        received(
+          'is not allowed with profile "clickpipes": ClickPipes sends no external id when it assumes the role, so a trust policy that requires one could never be assumed (remove externalId)',
+          principal.externalId,
+        ),
+      );
+    }
+    const upsolver = asObj(spec.upsolver);
+    const upsolverCredentials = upsolver?.credentials ?? 'role';
+    if (profile === 'upsolver' && upsolverCredentials === 'role' && principal?.externalId === undefined) {
+      add(
+        ['spec', 'principal', 'externalId'],
+        'is required by profile "upsolver" with credentials "role": Upsolver\'s role-based setup puts an external id in the trust relationship and sends it when it assumes the role. Use the external id you give the Upsolver connection (its EXTERNAL_ID option / "External ID" field)',
+      );
+    }
+    if (
+      spec.consumerName !== undefined &&
+      (definition.consumerNaming === 'none' || definition.consumerNaming === 'client')
+    ) {
+      add(
+        ['spec', 'consumerName'],
+        received(
+          definition.consumerNaming === 'client'
+            ? `is not allowed with profile "${profile}": ClickPipes registers and names its enhanced fan-out consumers itself`
+            : `is only allowed with profiles kcl-consumer, read and read-write (profile "${profile}" reads through no consumer)`,
+          spec.consumerName,
+        ),
+      );
+    }
+    if (spec.kplMetrics !== undefined && !definition.kplMetrics) {
+      add(
+        ['spec', 'kplMetrics'],
+        `is only allowed with profiles write and read-write (the KPL is a producer), received profile "${profile}"`,
+      );
+    }
   }
   const kcl = asObj(spec.kcl);
+  if (
+    profile === 'kcl-consumer' &&
+    spec.consumerName === undefined &&
+    typeof kcl?.applicationName === 'string' &&
+    kcl.applicationName.length > CONSUMER_NAME_MAX
+  ) {
+    add(
+      ['spec', 'kcl', 'applicationName'],
+      `is ${kcl.applicationName.length} characters: KCL names its enhanced fan-out consumer after the application, and consumer names are at most ${CONSUMER_NAME_MAX} characters (set spec.consumerName to the consumer name the application uses)`,
+    );
+  }
   if (typeof kcl?.region === 'string') {
     const kclPartition = regionPartition(kcl.region);
     if (kclPartition !== undefined) samePartition(['spec', 'kcl', 'region'], kcl.region, kclPartition);
@@ -370,6 +410,63 @@ function crossFieldProblems(input: unknown): RawProblem[] {
     }
   });
   return problems;
+}
+
+interface StreamAt {
+  readonly index: number;
+  readonly arn: KinesisStreamArn;
+  readonly text: string;
+}
+
+/** Kinesis consumer names are at most 128 characters. */
+const CONSUMER_NAME_MAX = 128;
+
+/**
+ * The one value (partition or account) all streams share. When they differ, the streams outside the majority
+ * are blamed, each naming the majority; without a strict majority one problem on `spec.streams` names every
+ * value and its streams. Returns the shared or majority value (undefined when there is no majority).
+ */
+function oneOf(
+  streams: readonly StreamAt[],
+  keyOf: (s: StreamAt) => string,
+  what: 'partition' | 'account',
+  add: (path: PathSegment[], message: string) => void,
+): string | undefined {
+  const groups = new Map<string, number[]>();
+  for (const s of streams) {
+    const value = keyOf(s);
+    const group = groups.get(value);
+    if (group) group.push(s.index);
+    else groups.set(value, [s.index]);
+  }
+  if (groups.size <= 1) return groups.keys().next().value;
+  const quote = (v: string) => (what === 'partition' ? `"${v}"` : v);
+  const list = (indexes: readonly number[]) => indexes.map((i) => `spec.streams[${i}]`).join(', ');
+  const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
+  const [top, second] = sorted as [[string, number[]], [string, number[]]];
+  if (top[1].length > second[1].length) {
+    for (const s of streams) {
+      const value = keyOf(s);
+      if (value === top[0]) continue;
+      add(
+        ['spec', 'streams', s.index, 'arn'],
+        received(
+          `all streams of a grant must be in one ${what}: this one is in ${quote(value)}, the other ${top[1].length} of ${streams.length} (${list(top[1])}) in ${quote(top[0])}`,
+          s.text,
+        ),
+      );
+    }
+    return top[0];
+  }
+  const spans = [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([value, indexes]) => `${quote(value)} (${list(indexes)})`)
+    .join('; ');
+  add(
+    ['spec', 'streams'],
+    `all streams of a grant must be in one ${what}, but they are split evenly: ${spans}. Split the grant, one per ${what}`,
+  );
+  return undefined;
 }
 
 function duplicates(values: readonly unknown[], report: (index: number, value: unknown) => void): void {
