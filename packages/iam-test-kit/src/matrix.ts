@@ -623,7 +623,7 @@ function addTrustCells(
   const trusted = new Set(intent.trustedPrincipals);
   for (const p of intent.trustedPrincipals) {
     const caller = callerFor(p, rolePartition);
-    list.add('trust', `${p} may assume the role`, 'Allowed', assume(caller, extCtx), trust);
+    list.add('trust', `${p} may assume the role (sts:AssumeRole)`, 'Allowed', assume(caller, extCtx), trust);
     if (ext !== undefined) {
       list.add('trust', `${p} without the external id`, 'Denied', assume(caller, {}), trust);
       list.add(
