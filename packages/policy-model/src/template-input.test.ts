@@ -62,8 +62,12 @@ describe('grantFromTemplateInput', () => {
     expect(grantFromTemplateInput({ resourcePolicyPrincipals: principals }).spec).toMatchObject({
       resourcePolicy: { principals },
     });
-    expect(grantFromTemplateInput({ resourcePolicyPrincipals: [] }).spec).not.toHaveProperty('resourcePolicy');
-    expect(grantFromTemplateInput({ resourcePolicyPrincipals: null }).spec).not.toHaveProperty('resourcePolicy');
+    expect(grantFromTemplateInput({ resourcePolicyPrincipals: [] }).spec).not.toHaveProperty(
+      'resourcePolicy',
+    );
+    expect(grantFromTemplateInput({ resourcePolicyPrincipals: null }).spec).not.toHaveProperty(
+      'resourcePolicy',
+    );
   });
 
   it('passes wrong shapes through for the model to report', () => {
