@@ -25,6 +25,12 @@ export {
   requirementsOf,
 } from './profiles';
 export {
+  REQUIREMENTS_BEGIN,
+  REQUIREMENTS_END,
+  renderRequirementsMarkdown,
+  replaceRequirementsSection,
+} from './render-requirements';
+export {
   CLIENTS,
   type ClientId,
   REQUIREMENTS,

@@ -308,13 +308,13 @@ export const REQUIREMENTS: readonly Requirement[] = [
     ...tableRows(
       'worker-metrics-table',
       KCL_TABLE,
-      'manages the worker metrics table (<app>-WorkerMetricStats)',
+      'manages the worker metrics table KCL 3.x creates',
       'aws-kcl-iam',
     ),
     ...tableRows(
       'coordinator-state-table',
       KCL_TABLE,
-      'manages the coordinator state table (<app>-CoordinatorState)',
+      'manages the coordinator state table KCL 3.x creates',
       'aws-kcl-iam',
     ),
   ]),
