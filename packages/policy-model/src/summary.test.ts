@@ -66,6 +66,22 @@ describe('renderSummary', () => {
     );
   });
 
+  it('labels the KCL tables and metrics and names the consumer KCL reads through', () => {
+    const md = renderSummary(
+      plan(grant({ profile: 'kcl-consumer', kcl: { applicationName: 'orders-app' } })),
+    );
+    expect(md).toContain(
+      "- **On the streams' enhanced fan-out consumers**: `kinesis:DescribeStreamConsumer`, `kinesis:SubscribeToShard` on the enhanced fan-out consumer `orders-app` of the stream (`arn:aws:kinesis:us-east-1:123456789012:stream/orders/consumer/orders-app:*`).",
+    );
+    expect(md).toMatch(
+      /\*\*KCL lease table's index \(DynamoDB\)\*\*: `dynamodb:Query` on `[^`]+:table\/orders-app\/index\/\*`/,
+    );
+    expect(md).toMatch(/\*\*KCL worker-metrics and coordinator-state tables \(DynamoDB\)\*\*/);
+    expect(renderSummary(plan(grant({ profile: 'write', kplMetrics: {} })))).toMatch(
+      /\*\*KPL metrics \(CloudWatch\)\*\*: `cloudwatch:PutMetricData` on `\*`.* — only when `cloudwatch:namespace` StringEquals `KinesisProducerLibrary`/,
+    );
+  });
+
   it('stays short for many streams', () => {
     const md = renderSummary(plan(grant({ profile: 'write', streams: manyStreams(300) })));
     expect(md).toContain('on all 300 resources in the table above');
