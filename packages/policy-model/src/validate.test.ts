@@ -310,20 +310,25 @@ describe('validateGrant: cross-field rules', () => {
     const input = grant({
       streams: [{ arn: streamArn('a') }, { arn: streamArn('b', 'cn-north-1', '123456789012', 'aws-cn') }],
     });
-    expect(problemAt(input, 'spec.streams')).toBe(
-      'all streams of a grant must be in one partition, but they are split evenly: "aws" (spec.streams[0]); "aws-cn" (spec.streams[1]). Split the grant, one per partition',
+    const split =
+      'all streams of a grant must be in one partition, but they are split evenly: "aws" (spec.streams[0]); "aws-cn" (spec.streams[1]). Split the grant, one per partition';
+    expect(problemAt(input, 'spec.streams[0].arn')).toMatch(
+      new RegExp(`^${split.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, received`),
     );
+    expect(problemAt(input, 'spec.streams[1].arn')).toContain(split);
   });
 
-  it('requires one account for all streams: an even split names every account and its streams', () => {
+  it('requires one account for all streams: an even split names every account and its streams on each stream', () => {
     const input = grant({
       streams: [{ arn: streamArn('a') }, { arn: streamArn('b', 'us-east-1', '210987654321') }],
     });
+    const split =
+      'all streams of a grant must be in one account, but they are split evenly: 123456789012 (spec.streams[0]); 210987654321 (spec.streams[1]). Split the grant, one per account';
     expect(problems(input)).toEqual([
+      { path: 'spec.streams[0].arn', message: `${split}, received "${streamArn('a')}"` },
       {
-        path: 'spec.streams',
-        message:
-          'all streams of a grant must be in one account, but they are split evenly: 123456789012 (spec.streams[0]); 210987654321 (spec.streams[1]). Split the grant, one per account',
+        path: 'spec.streams[1].arn',
+        message: `${split}, received "${streamArn('b', 'us-east-1', '210987654321')}"`,
       },
     ]);
   });

@@ -423,8 +423,8 @@ const CONSUMER_NAME_MAX = 128;
 
 /**
  * The one value (partition or account) all streams share. When they differ, the streams outside the majority
- * are blamed, each naming the majority; without a strict majority one problem on `spec.streams` names every
- * value and its streams. Returns the shared or majority value (undefined when there is no majority).
+ * are blamed, each naming the majority; without a strict majority every stream gets a problem naming every value
+ * and its streams. Returns the shared or majority value (undefined when there is no majority).
  */
 function oneOf(
   streams: readonly StreamAt[],
@@ -462,10 +462,16 @@ function oneOf(
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([value, indexes]) => `${quote(value)} (${list(indexes)})`)
     .join('; ');
-  add(
-    ['spec', 'streams'],
-    `all streams of a grant must be in one ${what}, but they are split evenly: ${spans}. Split the grant, one per ${what}`,
-  );
+  // No majority: no stream is the odd one out, so each one gets the whole list (a form shows it on every row).
+  for (const s of streams) {
+    add(
+      ['spec', 'streams', s.index, 'arn'],
+      received(
+        `all streams of a grant must be in one ${what}, but they are split evenly: ${spans}. Split the grant, one per ${what}`,
+        s.text,
+      ),
+    );
+  }
   return undefined;
 }
 

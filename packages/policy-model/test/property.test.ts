@@ -315,8 +315,8 @@ const MUTATIONS: readonly Mutation[] = [
         (_m, a: string) => `:${a === '999999999999' ? '888888888888' : '999999999999'}:`,
       );
       g.spec.streams.push({ arn: replaceName(other, 'mixed-account') });
-      // The odd one out is blamed; one against one names the whole list on spec.streams.
-      return g.spec.streams.length === 2 ? 'spec.streams' : `spec.streams[${g.spec.streams.length - 1}].arn`;
+      // The odd one out is blamed (one against one: every stream, each naming the whole list).
+      return `spec.streams[${g.spec.streams.length - 1}].arn`;
     },
   },
   {
@@ -327,8 +327,8 @@ const MUTATIONS: readonly Mutation[] = [
         ? first.arn.replace(/^arn:aws:kinesis:[^:]+:/, 'arn:aws-cn:kinesis:cn-north-1:')
         : first.arn.replace(/^arn:[^:]+:kinesis:[^:]+:/, 'arn:aws:kinesis:us-east-1:');
       g.spec.streams.push({ arn: replaceName(other, 'mixed-partition') });
-      // The odd one out is blamed; one against one names the whole list on spec.streams.
-      return g.spec.streams.length === 2 ? 'spec.streams' : `spec.streams[${g.spec.streams.length - 1}].arn`;
+      // The odd one out is blamed (one against one: every stream, each naming the whole list).
+      return `spec.streams[${g.spec.streams.length - 1}].arn`;
     },
   },
   {
