@@ -5,16 +5,9 @@
  */
 
 export { consumerArn } from './arn';
+export { kinesisViaService } from './cells/kms';
 export { type GrantSpecLike, type IdentityRef, intentFromGrant } from './intent';
-export {
-  buildMatrix,
-  checkGrantSemantics,
-  defaultKeyPolicy,
-  expectGrantSemantics,
-  formatFailure,
-  kinesisViaService,
-  runGrantMatrix,
-} from './matrix';
+export { buildMatrix } from './matrix';
 export {
   type ActionSets,
   clientsOf,
@@ -30,6 +23,7 @@ export {
   renderRequirementsMarkdown,
   replaceRequirementsSection,
 } from './render-requirements';
+export { expectGrantSemantics, formatFailure } from './report';
 export {
   CLIENTS,
   type ClientId,
@@ -42,6 +36,8 @@ export {
   type SourceId,
   TRUST_REQUIREMENTS,
 } from './requirements';
+export { checkGrantSemantics, runGrantMatrix } from './run';
+export { defaultKeyPolicy } from './setups';
 export { type SimOutcome, type SimulationSetup, simulate } from './simulate';
 export type {
   CellGroup,
