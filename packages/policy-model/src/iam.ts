@@ -166,6 +166,12 @@ export const QUOTA_NAMES = {
 export const CLICKPIPES_ROLE_PREFIX = 'ClickHouseAccessRole-';
 /** Default role name prefix of the other profiles. */
 export const DEFAULT_ROLE_PREFIX = 'kinesis-access-';
+
+/** Default role name for a grant name and profile (clickpipes: `ClickHouseAccessRole-<name>`). */
+export function defaultRoleName(grantName: string, profile: string): string {
+  return `${profile === 'clickpipes' ? CLICKPIPES_ROLE_PREFIX : DEFAULT_ROLE_PREFIX}${grantName}`;
+}
+
 /** metadata.name: lowercase letters, digits and '-', starting and ending with a letter or digit. */
 export const GRANT_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 export const GRANT_NAME_MAX = 63;
