@@ -14,7 +14,7 @@ export const asArray = (value: unknown): readonly unknown[] => (Array.isArray(va
 
 export type AddProblem = (path: PathSegment[], message: string) => void;
 
-/** The grant as the rules see it: the raw mapping, its `spec` and `metadata`, and where problems go. */
+/** The grant as the rules see it: its raw `spec` and `metadata`, and where problems go. */
 export interface RuleInput {
   readonly spec: Obj;
   readonly metadata: Obj | undefined;

@@ -45,12 +45,18 @@ async function addKeyCells(
 ): Promise<void> {
   const { intent, list, req } = ctx;
   const k = parseArn(key);
-  const ctxOf = {
+  const viaKinesis = {
     'kms:ViaService': kinesisViaService(s.partition, s.region),
     'kms:EncryptionContext:aws:kinesis:arn': s.arn,
   };
   for (const a of allowed) {
-    list.add('kms', `${a} on the key of ${s.name} via Kinesis`, 'Allowed', req(`kms:${a}`, key, ctxOf), kms);
+    list.add(
+      'kms',
+      `${a} on the key of ${s.name} via Kinesis`,
+      'Allowed',
+      req(`kms:${a}`, key, viaKinesis),
+      kms,
+    );
   }
   for (const a of candidates) {
     if (allowed.has(a)) continue;
@@ -60,7 +66,7 @@ async function addKeyCells(
       'kms',
       `kms:${a} is not part of ${intent.profile}`,
       'Denied',
-      req(`kms:${a}`, key, viaOk ? ctxOf : {}),
+      req(`kms:${a}`, key, viaOk ? viaKinesis : {}),
       kms,
     );
   }
@@ -70,12 +76,12 @@ async function addKeyCells(
   const foreignStream = streamArn(s.partition, s.region, s.account, `${s.name}-other`);
   const otherPartitionVia = s.partition === 'aws-cn' ? 'amazonaws.com' : 'amazonaws.com.cn';
   for (const a of allowed) {
-    const { 'kms:ViaService': _via, ...noVia } = ctxOf;
+    const { 'kms:ViaService': _via, ...noVia } = viaKinesis;
     list.add(
       'kms',
       `${a} via a Kinesis endpoint name of another partition`,
       'Denied',
-      req(`kms:${a}`, key, { ...ctxOf, 'kms:ViaService': `kinesis.${s.region}.${otherPartitionVia}` }),
+      req(`kms:${a}`, key, { ...viaKinesis, 'kms:ViaService': `kinesis.${s.region}.${otherPartitionVia}` }),
       kms,
     );
     list.add('kms', `${a} without kms:ViaService (direct call)`, 'Denied', req(`kms:${a}`, key, noVia), kms);
@@ -83,14 +89,14 @@ async function addKeyCells(
       'kms',
       `${a} via another service (S3)`,
       'Denied',
-      req(`kms:${a}`, key, { ...ctxOf, 'kms:ViaService': `s3.${s.region}.amazonaws.com` }),
+      req(`kms:${a}`, key, { ...viaKinesis, 'kms:ViaService': `s3.${s.region}.amazonaws.com` }),
       kms,
     );
     list.add(
       'kms',
       `${a} via Kinesis in another region (${otherRegion})`,
       'Denied',
-      req(`kms:${a}`, key, { ...ctxOf, 'kms:ViaService': kinesisViaService(s.partition, otherRegion) }),
+      req(`kms:${a}`, key, { ...viaKinesis, 'kms:ViaService': kinesisViaService(s.partition, otherRegion) }),
       kms,
     );
     if (!grantedKeys.has(otherKey)) {
@@ -98,7 +104,7 @@ async function addKeyCells(
         'kms',
         `${a} on another key in the same account`,
         'Denied',
-        req(`kms:${a}`, otherKey, ctxOf),
+        req(`kms:${a}`, otherKey, viaKinesis),
         kms,
       );
     }
@@ -106,11 +112,11 @@ async function addKeyCells(
       'kms',
       `${a} on the same key id in another account`,
       'Denied',
-      req(`kms:${a}`, foreignKey, ctxOf),
+      req(`kms:${a}`, foreignKey, viaKinesis),
       kms,
     );
     if (ctx.requireContext) {
-      const { 'kms:EncryptionContext:aws:kinesis:arn': _ec, ...noContext } = ctxOf;
+      const { 'kms:EncryptionContext:aws:kinesis:arn': _ec, ...noContext } = viaKinesis;
       list.add(
         'kms',
         `${a} without the Kinesis encryption context`,
@@ -123,7 +129,7 @@ async function addKeyCells(
           'kms',
           `${a} with another stream's encryption context`,
           'Denied',
-          req(`kms:${a}`, key, { ...ctxOf, 'kms:EncryptionContext:aws:kinesis:arn': foreignStream }),
+          req(`kms:${a}`, key, { ...viaKinesis, 'kms:EncryptionContext:aws:kinesis:arn': foreignStream }),
           kms,
         );
       }
