@@ -82,7 +82,11 @@ export function backendConfig(settings: BackendSettings): JsonObject {
       listen: { port: settings.port, host: settings.host },
       database: { client: 'better-sqlite3', connection: ':memory:' },
       auth,
-      cors: { origin: localOrigins, methods: ['GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'DELETE'], credentials: true },
+      cors: {
+        origin: localOrigins,
+        methods: ['GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'DELETE'],
+        credentials: true,
+      },
     },
     // Guest sign-in (the app's default sign-in page). Backstage allows it outside NODE_ENV=development only with
     // this flag; this backend is for local use and listens on 127.0.0.1 unless BACKSTAGE_HOST says otherwise.
