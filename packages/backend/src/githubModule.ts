@@ -29,10 +29,13 @@ export const clientWithoutToken: ClientFactory = async ({ host, owner, repo }) =
   const refuse = () => {
     throw new InputError(missingTokenMessage(host, owner, repo));
   };
-  // `then` stays undefined, or awaiting the client would already call GitHub.
-  return new Proxy({} as PullRequestClient, {
-    get: (_target, property) => (property === 'then' ? undefined : refuse),
-  });
+  // Any path (`client.createPullRequest`, `client.rest.pulls.requestReviewers`, …) leads to a call that throws.
+  // `then` stays undefined, or awaiting the client would already call it.
+  const refusing: PullRequestClient = new Proxy(() => undefined, {
+    get: (_target, property) => (property === 'then' ? undefined : refusing),
+    apply: refuse,
+  }) as unknown as PullRequestClient;
+  return refusing;
 };
 
 /**
