@@ -4,14 +4,20 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runOk, WORKSPACE } from './process';
+import { publicPackages, runOk, WORKSPACE } from './process';
+
+const publicPackageNames = () => publicPackages().map((p) => p.name);
 
 /** A real Verdaccio 5 on 127.0.0.1 with every public workspace package published to it. */
 export interface LocalRegistry {
   readonly url: string;
   /** Environment for npm/pnpm clients: this registry, a clean user config, the machine's Node headers. */
   readonly env: NodeJS.ProcessEnv;
+  /** name@version of every @kinesis-access package the registry holds after the release. */
   readonly published: readonly string[];
+  /** What `pnpm release:dry-run` printed before and after the release. */
+  readonly dryRunBefore: string;
+  readonly dryRunAfter: string;
   stop(): Promise<void>;
 }
 
@@ -150,19 +156,22 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
       ...(nodedir ? { npm_config_nodedir: nodedir } : {}),
     };
 
-    // What `pnpm release` does after building, against this registry.
-    const publish = await runOk(
-      'pnpm',
-      ['-r', 'publish', '--registry', url, '--no-git-checks', '--report-summary'],
-      { cwd: WORKSPACE, env },
-    );
-    log(publish.stdout);
-    const summary = JSON.parse(fs.readFileSync(path.join(WORKSPACE, 'pnpm-publish-summary.json'), 'utf8')) as {
-      publishedPackages: { name: string; version: string }[];
-    };
-    fs.rmSync(path.join(WORKSPACE, 'pnpm-publish-summary.json'), { force: true });
-    const published = summary.publishedPackages.map((p) => `${p.name}@${p.version}`).sort();
-    return { url, env, published, stop };
+    // `pnpm release` against this registry (built already by turbo; no git tags from a test), with its dry-run
+    // before and after.
+    const release = (...args: string[]) =>
+      runOk(process.execPath, [path.join(WORKSPACE, 'scripts/release.js'), ...args], { cwd: WORKSPACE, env });
+    const dryRunBefore = (await release('--dry-run')).stdout;
+    log((await release('--skip-build', '--no-git-tag')).stdout);
+    const dryRunAfter = (await release('--dry-run')).stdout;
+    const published: string[] = [];
+    for (const name of publicPackageNames()) {
+      const res = await fetch(`${url}${name.replace('/', '%2f')}`);
+      if (!res.ok) continue;
+      const doc = (await res.json()) as { versions?: Record<string, unknown> };
+      for (const version of Object.keys(doc.versions ?? {})) published.push(`${name}@${version}`);
+    }
+    published.sort();
+    return { url, env, published, dryRunBefore, dryRunAfter, stop };
   } catch (error) {
     await stop();
     throw error;
