@@ -1,14 +1,13 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
-import scaffolderModuleKinesisAccess from '@kinesis-access/plugin-scaffolder-module-kinesis-access/alpha';
 import { navModule } from './modules/nav';
 
 /**
- * The app as `@backstage/create-app` makes it (new frontend system), with the features listed explicitly instead
- * of discovered: the catalog, the scaffolder (`/create`) and the kinesis-access form fields, installed as
- * docs/backstage.md tells users to. Sign-in is the app plugin's default guest sign-in page.
+ * The app as `@backstage/create-app` makes it (new frontend system): feature discovery (`app.packages: all` in
+ * app-config.yaml) installs every frontend plugin and module in package.json's dependencies, here the scaffolder
+ * and the kinesis-access form fields, the way docs/backstage.md tells users to. The catalog is listed as
+ * create-app lists it. Sign-in is the app plugin's default guest sign-in page.
  */
 export default createApp({
-  features: [catalogPlugin, scaffolderPlugin, scaffolderModuleKinesisAccess, navModule],
+  features: [catalogPlugin, navModule],
 });

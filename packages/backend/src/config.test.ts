@@ -88,6 +88,7 @@ describe('backendConfig', () => {
     expect(config.getString('app.baseUrl')).toBe('http://127.0.0.1:7702');
     expect(config.getString('backend.baseUrl')).toBe('http://127.0.0.1:7702');
     expect(config.getString('app.packageName')).toBe(APP_PACKAGE);
+    expect(config.getString('app.packages')).toBe('all');
     expect(config.getStringArray('backend.cors.origin')).toEqual([
       'http://localhost:7702',
       'http://127.0.0.1:7702',

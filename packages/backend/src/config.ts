@@ -75,8 +75,10 @@ export function backendConfig(settings: BackendSettings): JsonObject {
       ? {}
       : { externalAccess: [{ type: 'static', options: { token: settings.token, subject: TOKEN_SUBJECT } }] };
   return {
-    // app-backend serves the built app (packages/app/dist) at / and injects this config's frontend part.
-    app: { title: 'kinesis-access', baseUrl, packageName: APP_PACKAGE },
+    // app-backend serves the built app (packages/app/dist) at / and injects this config's frontend part. The
+    // app installs the features its build discovered (packages/app/app-config.yaml) only while `app.packages`
+    // says so at run time too.
+    app: { title: 'kinesis-access', baseUrl, packageName: APP_PACKAGE, packages: 'all' },
     backend: {
       baseUrl,
       listen: { port: settings.port, host: settings.host },
