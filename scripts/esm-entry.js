@@ -29,7 +29,8 @@ for (const entry of entries) {
   const source = fs.readFileSync(cjsFile, 'utf8');
   const names = new Set();
   for (const m of source.matchAll(/\bexports\.([A-Za-z_$][\w$]*)\s*=/g)) names.add(m[1]);
-  for (const m of source.matchAll(/Object\.defineProperty\(exports,\s*"([A-Za-z_$][\w$]*)"/g)) names.add(m[1]);
+  for (const m of source.matchAll(/Object\.defineProperty\(exports,\s*"([A-Za-z_$][\w$]*)"/g))
+    names.add(m[1]);
   names.delete('__esModule');
   const hasDefault = names.delete('default');
   const named = [...names].sort();
@@ -42,7 +43,11 @@ for (const entry of entries) {
   const dts = [
     `export * from './${entry}.js';`,
     ...(hasDefault
-      ? [`import type cjs from './${entry}.js';`, 'declare const _default: typeof cjs.default;', 'export default _default;']
+      ? [
+          `import type cjs from './${entry}.js';`,
+          'declare const _default: typeof cjs.default;',
+          'export default _default;',
+        ]
       : []),
     '',
   ];

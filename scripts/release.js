@@ -34,7 +34,8 @@ function publicPackages() {
       const file = path.join(root, group, entry, 'package.json');
       if (!fs.existsSync(file)) continue;
       const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (!pkg.private) out.push({ name: pkg.name, version: pkg.version, dir: path.relative(root, path.dirname(file)) });
+      if (!pkg.private)
+        out.push({ name: pkg.name, version: pkg.version, dir: path.relative(root, path.dirname(file)) });
     }
   }
   return out;
@@ -42,7 +43,9 @@ function publicPackages() {
 
 /** Whether name@version is already in the registry (npm view; E404 = not there). */
 function published(name, version, url) {
-  const r = spawnSync('npm', ['view', `${name}@${version}`, 'version', '--registry', url], { encoding: 'utf8' });
+  const r = spawnSync('npm', ['view', `${name}@${version}`, 'version', '--registry', url], {
+    encoding: 'utf8',
+  });
   if (r.status === 0) return r.stdout.trim() === version;
   if (/E404|404 Not Found|is not in this registry/.test(r.stderr)) return false;
   throw new Error(`npm view ${name}@${version} --registry ${url} failed:\n${r.stderr}`);
@@ -61,7 +64,9 @@ async function main() {
     console.log(`Pending changesets (not yet versioned; \`pnpm version-packages\` applies them):`);
     for (const r of pending) console.log(`  ${r.name}: ${r.oldVersion} -> ${r.newVersion} (${r.type})`);
     if (!dryRun) {
-      console.error('error: version the pending changesets first: pnpm version-packages, commit, then pnpm release');
+      console.error(
+        'error: version the pending changesets first: pnpm version-packages, commit, then pnpm release',
+      );
       return 1;
     }
   }
@@ -81,7 +86,11 @@ async function main() {
   ];
   for (const [cmd, args] of steps) {
     console.log(`==> ${cmd} ${args.join(' ')}`);
-    const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_registry: url } });
+    const r = spawnSync(cmd, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, npm_config_registry: url },
+    });
     if (r.status !== 0) return r.status ?? 1;
   }
   return 0;

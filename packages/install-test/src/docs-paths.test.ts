@@ -10,8 +10,13 @@ import { run, runOk, WORKSPACE } from './lib/process';
 const TOP = ['packages', 'plugins', 'docs', 'scripts', 'templates', 'examples', '.ci', '.changeset'];
 
 async function markdownFiles(): Promise<string[]> {
-  const out = await runOk('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md'], { cwd: WORKSPACE });
-  return out.stdout.split('\n').filter(Boolean).filter((f) => fs.existsSync(path.join(WORKSPACE, f)));
+  const out = await runOk('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md'], {
+    cwd: WORKSPACE,
+  });
+  return out.stdout
+    .split('\n')
+    .filter(Boolean)
+    .filter((f) => fs.existsSync(path.join(WORKSPACE, f)));
 }
 
 /** Paths a file cites, as [cited text, absolute path]. */
@@ -40,7 +45,9 @@ it('every path a doc cites exists in the repository', async () => {
     for (const [cited, absolute] of citations(file)) {
       if (fs.existsSync(absolute)) continue;
       // An output the docs tell you to generate (examples/generated/…) is git-ignored, not missing.
-      const ignored = await run('git', ['check-ignore', '-q', path.relative(WORKSPACE, absolute)], { cwd: WORKSPACE });
+      const ignored = await run('git', ['check-ignore', '-q', path.relative(WORKSPACE, absolute)], {
+        cwd: WORKSPACE,
+      });
       if (ignored.code !== 0) missing.push(`${file}: ${cited}`);
     }
   expect(missing).toEqual([]);

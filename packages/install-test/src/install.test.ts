@@ -48,10 +48,15 @@ afterAll(async () => {
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
-const npm = (args: string[], cwd: string) => run('npm', args, { cwd, env: registry.env, timeoutMs: 15 * 60_000 });
+const npm = (args: string[], cwd: string) =>
+  run('npm', args, { cwd, env: registry.env, timeoutMs: 15 * 60_000 });
 
 it('pnpm release publishes every public package to the registry in the environment', () => {
-  expect(registry.published).toEqual(publicPackages().map((p) => `${p.name}@${p.version}`).sort());
+  expect(registry.published).toEqual(
+    publicPackages()
+      .map((p) => `${p.name}@${p.version}`)
+      .sort(),
+  );
 });
 
 it('the release dry-run prints the versions it would publish, and nothing once they are there', () => {
@@ -81,7 +86,10 @@ describe('(a) an infra repository made from examples/infra-repo', () => {
   it('asks for the published versions, and its committed lockfile pins every third-party package', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(INFRA_EXAMPLE, 'package.json'), 'utf8'));
     for (const name of ['@kinesis-access/cli', '@kinesis-access/cdktf'])
-      expect({ name, ok: semver.satisfies(versionOf(name), manifest.dependencies[name]) }).toEqual({ name, ok: true });
+      expect({ name, ok: semver.satisfies(versionOf(name), manifest.dependencies[name]) }).toEqual({
+        name,
+        ok: true,
+      });
     // The install resolved nothing new: every package in the committed lockfile stays, at the same version.
     // (Only the integrity of @kinesis-access/* tarballs changes with each build, so those entries are left out.)
     const keys = (file: string) =>
@@ -107,7 +115,13 @@ describe('(a) an infra repository made from examples/infra-repo', () => {
     expect(installed).toMatchObject({ code: 0 });
     const workspace = await run(
       process.execPath,
-      [path.join(WORKSPACE, 'packages/cli/bin/kinesis-access.js'), 'synth', 'grants', '--out', 'out-workspace'],
+      [
+        path.join(WORKSPACE, 'packages/cli/bin/kinesis-access.js'),
+        'synth',
+        'grants',
+        '--out',
+        'out-workspace',
+      ],
       { cwd: repo },
     );
     expect(workspace).toMatchObject({ code: 0 });
@@ -115,7 +129,12 @@ describe('(a) an infra repository made from examples/infra-repo', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(listFiles(path.join(repo, 'out-workspace'))).toEqual(files);
     for (const file of files)
-      expect({ file, same: fs.readFileSync(path.join(repo, 'out-installed', file)).equals(fs.readFileSync(path.join(repo, 'out-workspace', file))) }).toEqual({ file, same: true });
+      expect({
+        file,
+        same: fs
+          .readFileSync(path.join(repo, 'out-installed', file))
+          .equals(fs.readFileSync(path.join(repo, 'out-workspace', file))),
+      }).toEqual({ file, same: true });
     // The committed generated/ is what both produce, so verify passes.
     expect(await kinesisAccess(['verify', 'grants', '--out', 'generated'])).toMatchObject({ code: 0 });
   });
@@ -126,7 +145,10 @@ describe('(a) an infra repository made from examples/infra-repo', () => {
       env: { ...registry.env, CHECKPOINT_DISABLE: '1', CI: 'true' },
       timeoutMs: 5 * 60_000,
     });
-    expect({ code: synth.code, stderr: synth.code === 0 ? '' : synth.stderr + synth.stdout }).toEqual({ code: 0, stderr: '' });
+    expect({ code: synth.code, stderr: synth.code === 0 ? '' : synth.stderr + synth.stdout }).toEqual({
+      code: 0,
+      stderr: '',
+    });
     const stacks = fs.readdirSync(path.join(repo, 'cdktf.out/stacks')).sort();
     expect(stacks).toEqual(fs.readdirSync(path.join(repo, 'generated/stacks')).sort());
     const tf = offline.terraformTestEnv(path.join(root, 'terraform-config'));
@@ -143,10 +165,15 @@ describe('(a) an infra repository made from examples/infra-repo', () => {
       );
       await offline.terraformOk(['init', '-input=false', '-no-color'], { cwd: dir, env: tf.env });
       await offline.terraformOk(['validate', '-no-color'], { cwd: dir, env: tf.env });
-      await offline.terraformOk(['plan', '-input=false', '-no-color', '-out=plan.out'], { cwd: dir, env: tf.env });
-      const shown = JSON.parse((await offline.terraformOk(['show', '-json', 'plan.out'], { cwd: dir, env: tf.env })).stdout);
-      const created = (shown.resource_changes as { type: string; change: { actions: string[] } }[]).filter((r) =>
-        r.change.actions.includes('create'),
+      await offline.terraformOk(['plan', '-input=false', '-no-color', '-out=plan.out'], {
+        cwd: dir,
+        env: tf.env,
+      });
+      const shown = JSON.parse(
+        (await offline.terraformOk(['show', '-json', 'plan.out'], { cwd: dir, env: tf.env })).stdout,
+      );
+      const created = (shown.resource_changes as { type: string; change: { actions: string[] } }[]).filter(
+        (r) => r.change.actions.includes('create'),
       );
       expect(created.map((r) => r.type)).toContain('aws_iam_role');
     }
@@ -186,92 +213,111 @@ describe('(b) a Backstage backend with the current scaffolder and the action mod
       expect({ name, copies: installedCopies(app, name).length }).toEqual({ name, copies: 1 });
   });
 
-  it('loads the module with backend.add(import(...)) and runs a dry-run of the template', async () => {
-    const port = 7900 + Math.floor(Math.random() * 100);
-    const token = `install-test-${Date.now()}`;
-    fs.writeFileSync(
-      path.join(app, 'app-config.yaml'),
-      [
-        'backend:',
-        `  baseUrl: http://127.0.0.1:${port}`,
-        `  listen: { port: ${port}, host: 127.0.0.1 }`,
-        "  database: { client: better-sqlite3, connection: ':memory:' }",
-        '  auth:',
-        `    externalAccess: [{ type: static, options: { token: ${token}, subject: install-test } }]`,
-        'integrations:',
-        '  github: [{ host: github.com, token: placeholder-a-dry-run-never-calls-github }]',
-        '',
-      ].join('\n'),
-    );
-    fs.writeFileSync(
-      path.join(app, 'index.js'),
-      [
-        "const { createBackend } = require('@backstage/backend-defaults');",
-        'const backend = createBackend();',
-        "backend.add(import('@backstage/plugin-scaffolder-backend'));",
-        "backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));",
-        `backend.add(import('${BACKEND_MODULE}'));`,
-        'backend.start();',
-        '',
-      ].join('\n'),
-    );
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, ['index.js', '--config', 'app-config.yaml'], {
-      cwd: app,
-      env: { ...registry.env, NODE_ENV: 'development' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
-    child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
-    const base = `http://127.0.0.1:${port}`;
-    try {
-      const deadline = Date.now() + 120_000;
-      for (;;) {
-        if (child.exitCode !== null) throw new Error(`backend exited ${child.exitCode}:\n${output.join('')}`);
-        const ready = await fetch(`${base}/.backstage/health/v1/readiness`).then((r) => r.ok, () => false);
-        if (ready) break;
-        if (Date.now() > deadline) throw new Error(`backend not ready after 120 s:\n${output.join('')}`);
-        await new Promise((r) => setTimeout(r, 300));
-      }
-      const actions = (await (
-        await fetch(`${base}/api/scaffolder/v2/actions`, { headers: { authorization: `Bearer ${token}` } })
-      ).json()) as { id: string }[];
-      expect(actions.map((a) => a.id)).toEqual(expect.arrayContaining(['kinesis:access:grant', 'publish:github:pull-request']));
-
-      const values = {
-        name: 'installed-orders',
-        clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH-S3-installed-Role',
-        streams: [{ arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' }],
-        repoUrl: 'github.com?owner=example&repo=infra',
-      };
-      const res = await fetch(`${base}/api/scaffolder/v2/dry-run`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ template: parseYaml(fs.readFileSync(TEMPLATE, 'utf8')), values, directoryContents: [] }),
-      });
-      const body = (await res.json()) as {
-        directoryContents?: { path: string; base64Content: string }[];
-        steps?: { id: string; status: string }[];
-      };
-      expect({ status: res.status, steps: body.steps?.map((s) => [s.id, s.status]) }).toMatchObject({ status: 200 });
-      const files = Object.fromEntries(
-        (body.directoryContents ?? []).map((f) => [f.path, Buffer.from(f.base64Content, 'base64').toString('utf8')]),
+  it(
+    'loads the module with backend.add(import(...)) and runs a dry-run of the template',
+    async () => {
+      const port = 7900 + Math.floor(Math.random() * 100);
+      const token = `install-test-${Date.now()}`;
+      fs.writeFileSync(
+        path.join(app, 'app-config.yaml'),
+        [
+          'backend:',
+          `  baseUrl: http://127.0.0.1:${port}`,
+          `  listen: { port: ${port}, host: 127.0.0.1 }`,
+          "  database: { client: better-sqlite3, connection: ':memory:' }",
+          '  auth:',
+          `    externalAccess: [{ type: static, options: { token: ${token}, subject: install-test } }]`,
+          'integrations:',
+          '  github: [{ host: github.com, token: placeholder-a-dry-run-never-calls-github }]',
+          '',
+        ].join('\n'),
       );
-      const grant = parseYaml(files['grants/installed-orders.yaml'] ?? 'null');
-      expect(grant).toMatchObject({
-        kind: 'KinesisAccessGrant',
-        metadata: { name: 'installed-orders' },
-        spec: { principal: { roleArn: values.clickhouseRoleArn }, streams: values.streams },
+      fs.writeFileSync(
+        path.join(app, 'index.js'),
+        [
+          "const { createBackend } = require('@backstage/backend-defaults');",
+          'const backend = createBackend();',
+          "backend.add(import('@backstage/plugin-scaffolder-backend'));",
+          "backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));",
+          `backend.add(import('${BACKEND_MODULE}'));`,
+          'backend.start();',
+          '',
+        ].join('\n'),
+      );
+      const { spawn } = await import('node:child_process');
+      const child = spawn(process.execPath, ['index.js', '--config', 'app-config.yaml'], {
+        cwd: app,
+        env: { ...registry.env, NODE_ENV: 'development' },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      const terraform = Object.keys(files).filter((f) => /cdk\.tf(\.json)?$/.test(f));
-      expect(terraform.length).toBeGreaterThan(0);
-    } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }, 5 * 60_000);
+      const output: string[] = [];
+      child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
+      child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+      const base = `http://127.0.0.1:${port}`;
+      try {
+        const deadline = Date.now() + 120_000;
+        for (;;) {
+          if (child.exitCode !== null)
+            throw new Error(`backend exited ${child.exitCode}:\n${output.join('')}`);
+          const ready = await fetch(`${base}/.backstage/health/v1/readiness`).then(
+            (r) => r.ok,
+            () => false,
+          );
+          if (ready) break;
+          if (Date.now() > deadline) throw new Error(`backend not ready after 120 s:\n${output.join('')}`);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        const actions = (await (
+          await fetch(`${base}/api/scaffolder/v2/actions`, { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as { id: string }[];
+        expect(actions.map((a) => a.id)).toEqual(
+          expect.arrayContaining(['kinesis:access:grant', 'publish:github:pull-request']),
+        );
+
+        const values = {
+          name: 'installed-orders',
+          clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH-S3-installed-Role',
+          streams: [{ arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' }],
+          repoUrl: 'github.com?owner=example&repo=infra',
+        };
+        const res = await fetch(`${base}/api/scaffolder/v2/dry-run`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            template: parseYaml(fs.readFileSync(TEMPLATE, 'utf8')),
+            values,
+            directoryContents: [],
+          }),
+        });
+        const body = (await res.json()) as {
+          directoryContents?: { path: string; base64Content: string }[];
+          steps?: { id: string; status: string }[];
+        };
+        expect({ status: res.status, steps: body.steps?.map((s) => [s.id, s.status]) }).toMatchObject({
+          status: 200,
+        });
+        const files = Object.fromEntries(
+          (body.directoryContents ?? []).map((f) => [
+            f.path,
+            Buffer.from(f.base64Content, 'base64').toString('utf8'),
+          ]),
+        );
+        const grant = parseYaml(files['grants/installed-orders.yaml'] ?? 'null');
+        expect(grant).toMatchObject({
+          kind: 'KinesisAccessGrant',
+          metadata: { name: 'installed-orders' },
+          spec: { principal: { roleArn: values.clickhouseRoleArn }, streams: values.streams },
+        });
+        const terraform = Object.keys(files).filter((f) => /cdk\.tf(\.json)?$/.test(f));
+        expect(terraform.length).toBeGreaterThan(0);
+      } finally {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+    5 * 60_000,
+  );
 });
 
 describe('(c) the form fields beside React 18 and the current scaffolder-react', () => {
@@ -308,14 +354,15 @@ describe('(c) the form fields beside React 18 and the current scaffolder-react',
   // and warns; any other peer conflict (from this module, or from a Backstage package) fails the test.
   const LEGACY = /^@material-(ui|table)\//;
 
-  it('installs with plain npm (no --legacy-peer-deps); the only peer overrides are Material UI v4\'s React 17 peers', () => {
+  it("installs with plain npm (no --legacy-peer-deps); the only peer overrides are Material UI v4's React 17 peers", () => {
     expect({ code: install.code, error: install.code === 0 ? '' : install.stderr.slice(-4000) }).toEqual({
       code: 0,
       error: '',
     });
     const requirers = new Set<string>();
     for (const block of install.stderr.split('ERESOLVE overriding peer dependency').slice(1))
-      for (const m of block.matchAll(/\bpeer(?:Optional)? \S+@"[^"]*" from (@?[^@\s]+)@/g)) requirers.add(m[1] as string);
+      for (const m of block.matchAll(/\bpeer(?:Optional)? \S+@"[^"]*" from (@?[^@\s]+)@/g))
+        requirers.add(m[1] as string);
     expect([...requirers].filter((r) => !LEGACY.test(r))).toEqual([]);
     expect(install.stderr).not.toContain('@kinesis-access/');
   });
@@ -333,8 +380,11 @@ describe('(c) the form fields beside React 18 and the current scaffolder-react',
       if (node.missing) bad.push(`missing ${name}`);
       if (node.invalid) {
         // e.g. "\"^16.8.0 || ^17.0.0\" from node_modules/@material-ui/core, ..."
-        const from = [...node.invalid.matchAll(/node_modules\/((?:@[^/,\s]+\/)?[^/,\s]+)(?=[,\s]|$)/g)].map((m) => m[1] as string);
-        if (from.length === 0 || from.some((f) => !LEGACY.test(f))) bad.push(`${name}: invalid ${node.invalid}`);
+        const from = [...node.invalid.matchAll(/node_modules\/((?:@[^/,\s]+\/)?[^/,\s]+)(?=[,\s]|$)/g)].map(
+          (m) => m[1] as string,
+        );
+        if (from.length === 0 || from.some((f) => !LEGACY.test(f)))
+          bad.push(`${name}: invalid ${node.invalid}`);
       }
       for (const [child, sub] of Object.entries(node.dependencies ?? {})) walk(child, sub);
     };

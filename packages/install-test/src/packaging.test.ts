@@ -18,7 +18,8 @@ beforeAll(async () => {
     const before = new Set(fs.readdirSync(packDir));
     await runOk('pnpm', ['pack', '--pack-destination', packDir], { cwd: pkg.dir });
     const created = fs.readdirSync(packDir).filter((f) => !before.has(f));
-    if (created.length !== 1) throw new Error(`pnpm pack in ${pkg.dir} wrote ${created.join(', ') || 'nothing'}`);
+    if (created.length !== 1)
+      throw new Error(`pnpm pack in ${pkg.dir} wrote ${created.join(', ') || 'nothing'}`);
     tarballs.set(pkg.name, path.join(packDir, created[0] as string));
   }
 });
@@ -42,7 +43,9 @@ it('publishes the packages users install', () => {
 
 describe.each(packages.map((p) => [p.name, p] as const))('%s', (name, pkg) => {
   it('passes publint with warnings as errors', async () => {
-    const result = await run(bin('publint'), ['run', tarballs.get(name) as string, '--strict'], { cwd: WORKSPACE });
+    const result = await run(bin('publint'), ['run', tarballs.get(name) as string, '--strict'], {
+      cwd: WORKSPACE,
+    });
     expect({ code: result.code, output: result.stdout + result.stderr }).toEqual({
       code: 0,
       output: expect.stringContaining('All good!'),
@@ -50,7 +53,9 @@ describe.each(packages.map((p) => [p.name, p] as const))('%s', (name, pkg) => {
   });
 
   it('has correct types for every entry point (attw)', async () => {
-    const result = await run(bin('attw'), [tarballs.get(name) as string, '--format', 'json'], { cwd: WORKSPACE });
+    const result = await run(bin('attw'), [tarballs.get(name) as string, '--format', 'json'], {
+      cwd: WORKSPACE,
+    });
     const report = JSON.parse(result.stdout) as { analysis: { problems: unknown[]; entrypoints: object } };
     expect(report.analysis.problems).toEqual([]);
     expect(Object.keys(report.analysis.entrypoints).length).toBeGreaterThan(0);

@@ -51,7 +51,11 @@ export function run(command: string, args: readonly string[], options: RunOption
 }
 
 /** Like {@link run}, but throws with the command's output when it exits non-zero. */
-export async function runOk(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+export async function runOk(
+  command: string,
+  args: readonly string[],
+  options: RunOptions,
+): Promise<RunResult> {
   const result = await run(command, args, options);
   if (result.code !== 0) {
     throw new Error(

@@ -109,11 +109,15 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
   fs.writeFileSync(configFile, config);
 
   const bin = path.join(path.dirname(require.resolve('verdaccio/package.json')), 'bin', 'verdaccio');
-  const child: ChildProcess = spawn(process.execPath, [bin, '--config', configFile, '--listen', `127.0.0.1:${port}`], {
-    cwd: work,
-    env: cleanEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, '--config', configFile, '--listen', `127.0.0.1:${port}`],
+    {
+      cwd: work,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (d: Buffer) => log(d.toString()));
   child.stderr?.on('data', (d: Buffer) => log(d.toString()));
   const stop = async () => {
@@ -128,7 +132,10 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`verdaccio exited with ${child.exitCode}`);
-      const ok = await fetch(`${url}-/ping`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}-/ping`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error('verdaccio did not answer /-/ping within 60 s');
       await sleep(200);
@@ -140,7 +147,8 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
       body: JSON.stringify({ name: user, password: `pw-${key}-${port}` }),
     });
     const body = (await res.json()) as { token?: string };
-    if (!res.ok || !body.token) throw new Error(`verdaccio: adding user failed: ${res.status} ${JSON.stringify(body)}`);
+    if (!res.ok || !body.token)
+      throw new Error(`verdaccio: adding user failed: ${res.status} ${JSON.stringify(body)}`);
 
     const npmrc = path.join(work, 'npmrc');
     fs.writeFileSync(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${body.token}\n`);

@@ -17,9 +17,14 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ka-infra-lock-'));
   try {
     fs.copyFileSync(path.join(example, 'package.json'), path.join(dir, 'package.json'));
-    await runOk('pnpm', ['install', '--lockfile-only', '--registry', registry.url], { cwd: dir, env: registry.env });
+    await runOk('pnpm', ['install', '--lockfile-only', '--registry', registry.url], {
+      cwd: dir,
+      env: registry.env,
+    });
     fs.copyFileSync(path.join(dir, 'pnpm-lock.yaml'), path.join(example, 'pnpm-lock.yaml'));
-    console.log(`wrote ${path.relative(process.cwd(), path.join(example, 'pnpm-lock.yaml'))} (${registry.published.join(', ')})`);
+    console.log(
+      `wrote ${path.relative(process.cwd(), path.join(example, 'pnpm-lock.yaml'))} (${registry.published.join(', ')})`,
+    );
   } finally {
     await registry.stop();
     fs.rmSync(dir, { recursive: true, force: true });

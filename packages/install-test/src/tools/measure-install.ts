@@ -26,15 +26,23 @@ async function main(): Promise<void> {
       const version = publicPackages().find((p) => p.name === name)?.version;
       // Warm Verdaccio's uplink cache first, so the measured run does not time the internet.
       const warm = fs.mkdtempSync(path.join(os.tmpdir(), 'ka-measure-warm-'));
-      await runOk('npm', ['install', '--no-audit', '--no-fund', `${name}@${version}`], { cwd: warm, env: registry.env });
+      await runOk('npm', ['install', '--no-audit', '--no-fund', `${name}@${version}`], {
+        cwd: warm,
+        env: registry.env,
+      });
       fs.rmSync(warm, { recursive: true, force: true });
 
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ka-measure-'));
       const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'ka-measure-cache-'));
       fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'measure', private: true }));
       const env = { ...registry.env, npm_config_cache: cache };
-      const install = await runOk('npm', ['install', '--no-audit', '--no-fund', `${name}@${version}`], { cwd: dir, env });
-      const ls = await runOk('npm', ['ls', '--all', '--parseable'], { cwd: dir, env }).catch((e) => ({ stdout: String(e) }));
+      const install = await runOk('npm', ['install', '--no-audit', '--no-fund', `${name}@${version}`], {
+        cwd: dir,
+        env,
+      });
+      const ls = await runOk('npm', ['ls', '--all', '--parseable'], { cwd: dir, env }).catch((e) => ({
+        stdout: String(e),
+      }));
       const count = new Set(ls.stdout.split('\n').filter((l) => l.includes('node_modules'))).size;
       const mb = diskBytes(path.join(dir, 'node_modules')) / 1e6;
       rows.push(`| \`${name}\` | ${(install.ms / 1000).toFixed(1)} s | ${mb.toFixed(0)} MB | ${count} |`);
@@ -45,7 +53,9 @@ async function main(): Promise<void> {
   } finally {
     await registry.stop();
   }
-  console.log(['', '| package | npm install | node_modules | packages |', '|---|---|---|---|', ...rows].join('\n'));
+  console.log(
+    ['', '| package | npm install | node_modules | packages |', '|---|---|---|---|', ...rows].join('\n'),
+  );
 }
 
 main().catch((error) => {
