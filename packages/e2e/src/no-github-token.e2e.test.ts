@@ -149,13 +149,23 @@ describe('the local backend without a GitHub token', () => {
     const results = page
       .locator('text=Dry-run results')
       .locator('xpath=ancestor::*[.//text()[.="Files"]][1]');
-    await results.getByText('grants', { exact: true }).click(WAIT);
-    await results.getByText(`${values.name}.yaml`, { exact: true }).click(WAIT);
+    // A folder of the result tree opens on click; the panel may still re-render (and close it) while the
+    // dry-run's last events arrive, so click again until the child shows.
+    const open = async (folder: string, child: string) => {
+      const target = results.getByText(child, { exact: true });
+      for (let attempt = 0; attempt < 6 && !(await target.isVisible()); attempt++) {
+        await results.getByText(folder, { exact: true }).click(WAIT);
+        await target.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await target.waitFor(WAIT);
+      return target;
+    };
+    await (await open('grants', `${values.name}.yaml`)).click();
     await results.getByText('apiVersion: kinesis-access/v1').first().waitFor(WAIT);
     await results.getByText(`${values.name}.md`, { exact: true }).waitFor(WAIT);
-    await results.getByText('generated', { exact: true }).click();
-    await results.getByText('stacks', { exact: true }).click(WAIT);
-    await results.getByText(values.name, { exact: true }).click(WAIT);
+    await open('generated', 'stacks');
+    await open('stacks', values.name);
+    await open(values.name, 'cdk.tf.json');
     const terraformFile = results.getByText('cdk.tf.json', { exact: true });
     await terraformFile.scrollIntoViewIfNeeded(WAIT);
     await terraformFile.click(WAIT);
