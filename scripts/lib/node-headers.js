@@ -46,7 +46,10 @@ async function main() {
     return 0;
   }
   const looked = [];
-  const prefixes = [...new Set([path.dirname(path.dirname(process.execPath)), '/usr', '/usr/local'])];
+  // KINESIS_ACCESS_NODE_PREFIXES (':'-separated) replaces the prefixes searched; for the script's own tests.
+  const prefixes = process.env.KINESIS_ACCESS_NODE_PREFIXES
+    ? process.env.KINESIS_ACCESS_NODE_PREFIXES.split(':').filter(Boolean)
+    : [...new Set([path.dirname(path.dirname(process.execPath)), '/usr', '/usr/local'])];
   for (const prefix of prefixes) {
     const include = path.join(prefix, 'include', 'node');
     const version = headerVersion(include);
@@ -60,7 +63,9 @@ async function main() {
   const cached = path.join(cacheRoot, 'node-gyp', want, 'include', 'node');
   looked.push(`${cached} (${headerVersion(cached) ? `v${headerVersion(cached)}` : 'none'})`);
   if (headerVersion(cached) === want) return 0; // node-gyp finds its own cache
-  const url = `https://nodejs.org/download/release/v${want}/node-v${want}-headers.tar.gz`;
+  const url =
+    process.env.KINESIS_ACCESS_NODE_HEADERS_URL ||
+    `https://nodejs.org/download/release/v${want}/node-v${want}-headers.tar.gz`;
   if (await reachable(url, 5000)) return 0; // node-gyp can download them
   process.stderr.write(
     [

@@ -76,11 +76,25 @@ describe('(a) an infra repository made from examples/infra-repo', () => {
       recursive: true,
       filter: (src) => !/[\\/](node_modules|cdktf\.out|\.terraform)([\\/]|$)/.test(src),
     });
-    await runOk('pnpm', ['install', '--registry', registry.url, '--config.confirmModulesPurge=false'], {
-      cwd: repo,
-      env: { ...registry.env, CI: 'true' },
-      timeoutMs: 15 * 60_000,
-    });
+    // --update-checksums: the @kinesis-access/* tarballs were just built, so their integrity differs from the
+    // lockfile's; every version stays as locked (the next test checks that).
+    await runOk(
+      'pnpm',
+      [
+        'install',
+        '--update-checksums',
+        '--no-frozen-lockfile',
+        '--registry',
+        registry.url,
+        '--config.confirmModulesPurge=false',
+        '--config.fetch-retries=1',
+      ],
+      {
+        cwd: repo,
+        env: { ...registry.env, CI: 'true' },
+        timeoutMs: 15 * 60_000,
+      },
+    );
   }, 20 * 60_000);
 
   it('asks for the published versions, and its committed lockfile pins every third-party package', () => {

@@ -18,6 +18,26 @@ const TARGETS = [
   '@kinesis-access/plugin-scaffolder-module-kinesis-access',
 ];
 
+/** Installed packages: every folder under node_modules (at any depth) that holds a package.json with a name. */
+function countPackages(nodeModules: string): number {
+  let count = 0;
+  const visit = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      const dirs = entry.name.startsWith('@')
+        ? fs.readdirSync(path.join(dir, entry.name)).map((n) => path.join(dir, entry.name, n))
+        : [path.join(dir, entry.name)];
+      for (const pkg of dirs) {
+        if (fs.existsSync(path.join(pkg, 'package.json'))) count += 1;
+        visit(path.join(pkg, 'node_modules'));
+      }
+    }
+  };
+  visit(nodeModules);
+  return count;
+}
+
 async function main(): Promise<void> {
   const registry = await startRegistry();
   const rows: string[] = [];
@@ -40,10 +60,7 @@ async function main(): Promise<void> {
         cwd: dir,
         env,
       });
-      const ls = await runOk('npm', ['ls', '--all', '--parseable'], { cwd: dir, env }).catch((e) => ({
-        stdout: String(e),
-      }));
-      const count = new Set(ls.stdout.split('\n').filter((l) => l.includes('node_modules'))).size;
+      const count = countPackages(path.join(dir, 'node_modules'));
       const mb = diskBytes(path.join(dir, 'node_modules')) / 1e6;
       rows.push(`| \`${name}\` | ${(install.ms / 1000).toFixed(1)} s | ${mb.toFixed(0)} MB | ${count} |`);
       console.log(rows[rows.length - 1]);
