@@ -6,6 +6,19 @@
  */
 
 export type {
+  AccessDiff,
+  AccessEntry,
+  Added,
+  GrantAccess,
+  GrantAccessDiff,
+  GrantChange,
+  SharedEntry,
+  TrustEntry,
+} from './access-diff';
+export { accessOf, applyGrantAccessDiff, diffAccess, diffGrantAccess, hasAccessChanges } from './access-diff';
+export type { AccessDiffMarkdownOptions } from './access-diff-markdown';
+export { renderAccessDiffMarkdown } from './access-diff-markdown';
+export type {
   Arn,
   ArnResult,
   IamAccountRootArn,
