@@ -53,6 +53,7 @@ describe('examples/infra-repo workflow: access diff on pull requests', () => {
       if (name !== 'access-diff') expect(other.permissions?.['pull-requests']).toBeUndefined();
     }
     expect(job.steps.some((s) => s.uses?.startsWith('aws-actions/'))).toBe(false);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template literal
     expect(diffStep.env?.BASE).toBe('${{ needs.check.outputs.base }}');
     expect(postStep.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
   });
