@@ -158,6 +158,20 @@ function summaryCell(added: number, removed: number): string {
   return added + removed === 0 ? '—' : `+${added} −${removed}`;
 }
 
+function trustCell(grant: GrantAccessDiff): string {
+  const parts: string[] = [];
+  const { added, removed } = grant.principals;
+  if (added.length + removed.length > 0) parts.push(`+${added.length} −${removed.length}`);
+  if (grant.change === 'changed') {
+    if (grant.trust.externalId !== undefined) parts.push('external ID');
+    if (grant.trust.actions.added.length + grant.trust.actions.removed.length > 0)
+      parts.push('trust actions');
+    if (parts.length === 0 && grant.trust.entries.added.length + grant.trust.entries.removed.length > 0)
+      parts.push('conditions');
+  }
+  return parts.length === 0 ? '—' : parts.join(', ');
+}
+
 /** The access diff as markdown. */
 export function renderAccessDiffMarkdown(diff: AccessDiff, options: AccessDiffMarkdownOptions = {}): string {
   const level = options.headingLevel ?? 2;
@@ -193,11 +207,15 @@ export function renderAccessDiffMarkdown(diff: AccessDiff, options: AccessDiffMa
   for (const grant of touched) {
     push(
       `| ${code(grant.name)} | ${grant.change} | ${summaryCell(grant.allow.added.length, grant.allow.removed.length)} | ` +
-        `${summaryCell(grant.trust.entries.added.length, grant.trust.entries.removed.length)} | ` +
+        `${trustCell(grant)} | ` +
         `${summaryCell(grant.shared.added.length, grant.shared.removed.length)} |`,
     );
   }
-  push('', 'Counts are IAM entries: one per action and resource (or per principal and trust action).', '');
+  push(
+    '',
+    'Permissions and sharing count IAM entries (one per action and resource); "who may assume it" counts principals.',
+    '',
+  );
 
   for (const grant of touched) {
     push(`${h(1)} ${code(grant.name)}: ${grant.change}`, '');

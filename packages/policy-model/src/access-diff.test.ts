@@ -350,7 +350,7 @@ describe('renderAccessDiffMarkdown', () => {
     ];
     const md = renderAccessDiffMarkdown(diffAccess(before, after));
     expect(md).toMatch(/^## Kinesis access changes\n\n2 grants: 1 changed, 1 removed\.\n/);
-    expect(md).toContain('| `orders` | changed |');
+    expect(md).toMatch(/\| `orders` \| changed \| \+\d+ −1 \| \+1 −0, external ID \| — \|/);
     expect(md).toContain('| `gone` | removed |');
     expect(md).toContain('### `orders`: changed');
     expect(md).toMatch(
