@@ -38,6 +38,8 @@ export {
   parseStreamArn,
 } from './arn';
 export { assertOk, formatProblem, GrantError } from './errors';
+export type { ChangedGrant, GrantChangeInput } from './grant-change';
+export { changeGrant } from './grant-change';
 export { QUOTAS } from './iam';
 export { lintPolicyDocument } from './lint';
 export { compileGrantYaml, grantToYaml, parseGrantYaml } from './parse';
@@ -47,9 +49,9 @@ export type { ProfileDefinition } from './profiles';
 export { PROFILES } from './profiles';
 export { canonicalJson, renderJson } from './render';
 export { grantJsonSchema } from './schema';
+export { renderSummary } from './summary';
 export type { GrantTemplateInput, GrantTemplateStream } from './template-input';
 export { DEFAULT_TEMPLATE_PROFILE, grantFromTemplateInput, templateParameterOfPath } from './template-input';
-export { renderSummary } from './summary';
 export type {
   ConditionBlock,
   ExtraTrustAction,
