@@ -1,17 +1,28 @@
 /**
- * The access diff in examples/infra-repo's pull-request workflow, run for real: the step's own shell script runs in
+ * examples/infra-repo's workflow, its steps' own shell scripts run for real.
+ *
+ * The access diff on pull requests: the step's own shell script runs in
  * a temporary git repository made from the example (base commit → pull-request commit, the base checked out with
  * `git worktree`), with the built `kinesis-access` bin behind `pnpm exec`; then the comment step's script posts the
  * result to a GitHub API STAND-IN (a local HTTP server implementing only the issue-comment endpoints the script
  * calls: list, create, edit), because the real GitHub API cannot be reached from a test.
+ *
+ * A revoked grant after merge: the check job's "stacks touched" step finds the removed stack and the deploy job's
+ * destroy step runs scripts/destroy-removed-stack.sh, i.e. the real terraform (provider from the mirror) init and
+ * destroy on the stack's last committed Terraform. The test has no AWS state, so terraform destroys nothing (an
+ * empty state needs no AWS call); what is proven is that the right stack is found, restored from the base commit
+ * with its backend, and destroyed without error.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { assertBuilt, BIN, REPO_ROOT, runCli, tempTree } from './test-support/cli';
+
+jest.setTimeout(180_000);
 
 beforeAll(assertBuilt);
 
@@ -170,6 +181,102 @@ describe('examples/infra-repo workflow: access diff on pull requests', () => {
     } finally {
       await standIn.close();
     }
+  });
+});
+
+/** A workflow step's script with its `${{ … }}` expressions filled in (an unknown expression fails the test). */
+function withExpressions(script: string, values: Readonly<Record<string, string>>): string {
+  return script.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_match, expression: string) => {
+    const value = values[expression];
+    if (value === undefined) throw new Error(`no value for \${{ ${expression} }} in the test`);
+    return value;
+  });
+}
+
+describe('examples/infra-repo workflow: a revoked grant is destroyed after merge', () => {
+  it('the check job lists the removed stack to destroy, and the deploy job destroys it with terraform', () => {
+    const checkStep = workflow.jobs.check?.steps.find((s) => s.run?.includes('changed-stacks.sh')) as Step;
+    const destroyStep = workflow.jobs.deploy?.steps.find((s) =>
+      s.run?.includes('destroy-removed-stack.sh'),
+    ) as Step;
+    expect(destroyStep.if).toBe("needs.check.outputs.destroy != ''");
+
+    const dir = tempTree();
+    const repo = path.join(dir, 'repo');
+    fs.cpSync(path.join(EXAMPLE, 'grants'), path.join(repo, 'grants'), { recursive: true });
+    fs.cpSync(path.join(EXAMPLE, 'scripts'), path.join(repo, 'scripts'), { recursive: true });
+    const git = (...args: string[]) =>
+      run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], repo);
+    const synth = () => expect(runCli(['synth', 'grants', '--out', 'generated'], { cwd: repo }).code).toBe(0);
+    git('init', '-q', '-b', 'main');
+    synth();
+    git('add', '.');
+    git('commit', '-q', '-m', 'two grants');
+    const base = git('rev-parse', 'HEAD').trim();
+    const stacks = fs.readdirSync(path.join(repo, 'generated', 'stacks')).sort();
+    expect(stacks.length).toBeGreaterThanOrEqual(2);
+    const revoked = stacks[1] as string;
+    const revokedFile = fs
+      .readdirSync(path.join(repo, 'grants'))
+      .find((f) => fs.readFileSync(path.join(repo, 'grants', f), 'utf8').includes(`name: ${revoked}\n`));
+    expect(revokedFile).toBeDefined();
+
+    // The revoke pull request, merged: the grant file and its stack deleted (what kinesis:access:revoke lists).
+    fs.rmSync(path.join(repo, 'grants', revokedFile as string));
+    fs.rmSync(path.join(repo, 'generated', 'stacks', revoked), { recursive: true });
+    expect(runCli(['verify', 'grants', '--out', 'generated'], { cwd: repo }).code).toBe(0);
+    git('add', '-A');
+    git('commit', '-q', '-m', `revoke ${revoked}`);
+
+    // check job, on the push to main.
+    const outputFile = path.join(dir, 'github-output');
+    fs.writeFileSync(outputFile, '');
+    const checkScript = withExpressions(checkStep.run as string, {
+      'github.event_name': 'push',
+      'github.event.before': base,
+      'github.base_ref': '',
+    });
+    run('bash', ['-euo', 'pipefail', '-c', checkScript], repo, { ...process.env, GITHUB_OUTPUT: outputFile });
+    const outputs = Object.fromEntries(
+      fs
+        .readFileSync(outputFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+    );
+    expect(outputs).toEqual({ base, deploy: '', destroy: revoked });
+
+    // deploy job's destroy step: real terraform with the AWS provider from the mirror (no AWS credentials).
+    const home = path.join(dir, 'tf-home');
+    fs.mkdirSync(home);
+    const cliConfig = path.join(home, 'terraformrc');
+    const mirror = process.env.KINESIS_ACCESS_TF_MIRROR || '/opt/tf-plugins';
+    const cache = path.join(os.tmpdir(), 'kinesis-access-tf-plugin-cache');
+    fs.mkdirSync(cache, { recursive: true });
+    fs.writeFileSync(
+      cliConfig,
+      [
+        ...(fs.existsSync(mirror)
+          ? ['provider_installation {', `  filesystem_mirror { path = ${JSON.stringify(mirror)} }`, '}']
+          : []),
+        `plugin_cache_dir = ${JSON.stringify(cache)}`,
+        'disable_checkpoint = true',
+        '',
+      ].join('\n'),
+    );
+    const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' };
+    for (const key of Object.keys(env)) if (key.startsWith('AWS_')) delete env[key];
+    const destroyScript = withExpressions(destroyStep.run as string, {
+      'needs.check.outputs.destroy': outputs.destroy as string,
+      'needs.check.outputs.base': outputs.base as string,
+    });
+    const destroyed = run('bash', ['-euo', 'pipefail', '-c', destroyScript], repo, env);
+    expect(destroyed).toContain('Terraform has been successfully initialized!');
+    expect(destroyed).toContain('Destroy complete! Resources: 0 destroyed.');
+    // It destroyed the revoked stack as last committed (same backend, same state key), not anything else.
+    expect(destroyed.match(/Destroy complete!/g)).toHaveLength(1);
+    const committed = JSON.parse(git('show', `${base}:generated/stacks/${revoked}/cdk.tf.json`));
+    expect(committed.terraform.backend).toEqual({ local: { path: `../../../state/${revoked}.tfstate` } });
   });
 });
 
