@@ -26,13 +26,21 @@ export interface BackendSettings {
   readonly token?: string;
   /** Token of the GitHub integration used by publish:github:pull-request. */
   readonly githubToken?: string;
+  /**
+   * REST API base URL of the github.com integration (`integrations.github[].apiBaseUrl`).
+   * @default GitHub's own (https://api.github.com); the end-to-end test points it at its local stand-in
+   */
+  readonly githubApiBaseUrl?: string;
   /** Absolute path of the repository root (where `templates/` lives). */
   readonly repoRoot: string;
 }
 
+/** The package app-backend serves (packages/app, built into its dist/). */
+export const APP_PACKAGE = '@kinesis-access/app';
+
 /**
- * Reads `$BACKSTAGE_PORT`, `$BACKSTAGE_HOST`, `$BACKSTAGE_TOKEN` and `$GITHUB_TOKEN`. Throws with the variable
- * name and the value received when one is unusable.
+ * Reads `$BACKSTAGE_PORT`, `$BACKSTAGE_HOST`, `$BACKSTAGE_TOKEN`, `$GITHUB_TOKEN` and `$GITHUB_API_BASE_URL`.
+ * Throws with the variable name and the value received when one is unusable.
  */
 export function settingsFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): BackendSettings {
   const rawPort = env.BACKSTAGE_PORT?.trim() || String(DEFAULT_PORT);
@@ -46,34 +54,55 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): Backe
       'BACKSTAGE_TOKEN must be at least 8 characters without spaces (Backstage static token rule)',
     );
   }
+  const githubApiBaseUrl = env.GITHUB_API_BASE_URL?.trim() || undefined;
+  if (githubApiBaseUrl !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(githubApiBaseUrl)) {
+    throw new Error(
+      `GITHUB_API_BASE_URL must be an http(s) URL such as https://api.github.com, received "${env.GITHUB_API_BASE_URL}"`,
+    );
+  }
   return {
     port,
     host: env.BACKSTAGE_HOST?.trim() || '127.0.0.1',
     token,
     githubToken: env.GITHUB_TOKEN?.trim() || undefined,
+    ...(githubApiBaseUrl === undefined ? {} : { githubApiBaseUrl: githubApiBaseUrl.replace(/\/+$/, '') }),
     repoRoot,
   };
 }
 
 /** The whole app-config of the local backend, built in code so no config file or env substitution is needed. */
 export function backendConfig(settings: BackendSettings): JsonObject {
-  const baseUrl = `http://localhost:${settings.port}`;
+  // The app and the API share one origin: the address the backend listens on (localhost when it listens on all
+  // interfaces). The other local name of that port may call the API too (CORS).
+  const wildcard = settings.host === '0.0.0.0' || settings.host === '::';
+  const baseUrl = `http://${wildcard ? 'localhost' : settings.host}:${settings.port}`;
+  const localOrigins = [`http://localhost:${settings.port}`, `http://127.0.0.1:${settings.port}`];
   const auth: JsonObject =
     settings.token === undefined
       ? {}
       : { externalAccess: [{ type: 'static', options: { token: settings.token, subject: TOKEN_SUBJECT } }] };
   return {
-    app: { title: 'kinesis-access', baseUrl: 'http://localhost:3000' },
+    // app-backend serves the built app (packages/app/dist) at / and injects this config's frontend part.
+    app: { title: 'kinesis-access', baseUrl, packageName: APP_PACKAGE },
     backend: {
       baseUrl,
       listen: { port: settings.port, host: settings.host },
       database: { client: 'better-sqlite3', connection: ':memory:' },
       auth,
+      cors: {
+        origin: localOrigins,
+        methods: ['GET', 'HEAD', 'PATCH', 'POST', 'PUT', 'DELETE'],
+        credentials: true,
+      },
     },
+    // Guest sign-in (the app's default sign-in page). Backstage allows it outside NODE_ENV=development only with
+    // this flag; this backend is for local use and listens on 127.0.0.1 unless BACKSTAGE_HOST says otherwise.
+    auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
     integrations: {
       github: [
         {
           host: 'github.com',
+          ...(settings.githubApiBaseUrl === undefined ? {} : { apiBaseUrl: settings.githubApiBaseUrl }),
           ...(settings.githubToken === undefined ? {} : { token: settings.githubToken }),
         },
       ],

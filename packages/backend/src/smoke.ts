@@ -97,8 +97,7 @@ async function stop(child: ChildProcess): Promise<string> {
  * `POST /api/scaffolder/v2/dry-run`, checks that the grant file and Terraform come back, and stops the backend
  * with SIGTERM. Throws with what went wrong.
  *
- * The backend gets a placeholder `GITHUB_TOKEN`: Backstage's publish:github:pull-request asks for credentials
- * even in a dry-run, but a dry-run never calls GitHub.
+ * The backend runs without `GITHUB_TOKEN` (removed from the environment it inherits): a dry-run needs none.
  */
 export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
   const port = options.port ?? (await freePort());
@@ -110,13 +109,9 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
   const values = options.values ?? SMOKE_VALUES;
 
   const started = Date.now();
+  const { GITHUB_TOKEN: _token, GITHUB_API_BASE_URL: _api, ...inherited } = process.env;
   const child = spawn(process.execPath, [path.join(options.repoRoot, 'packages/backend/dist/index.js')], {
-    env: {
-      ...process.env,
-      BACKSTAGE_PORT: String(port),
-      BACKSTAGE_TOKEN: token,
-      GITHUB_TOKEN: 'placeholder-dry-run-never-calls-github',
-    },
+    env: { ...inherited, BACKSTAGE_PORT: String(port), BACKSTAGE_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = options.log ?? (() => {});
