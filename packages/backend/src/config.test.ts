@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { APP_PACKAGE, backendConfig, DEFAULT_PORT, settingsFromEnv, TEMPLATE_PATH } from './config';
+import { APP_PACKAGE, backendConfig, DEFAULT_PORT, settingsFromEnv } from './config';
 
 describe('settingsFromEnv', () => {
   it('defaults to port 7007 on 127.0.0.1 with no static token', () => {
@@ -62,7 +62,7 @@ describe('settingsFromEnv', () => {
 });
 
 describe('backendConfig', () => {
-  it('accepts the static token as external access, uses in-memory sqlite and registers the template', () => {
+  it('accepts the static token as external access, uses in-memory sqlite and registers the grant, change and revoke templates', () => {
     const config = new ConfigReader(
       backendConfig(settingsFromEnv({ BACKSTAGE_TOKEN: 'abcdefgh12' }, '/repo')),
     );
@@ -72,7 +72,13 @@ describe('backendConfig', () => {
       { type: 'static', options: { token: 'abcdefgh12', subject: 'kinesis-access-scripts' } },
     ]);
     expect(config.get('catalog.locations')).toEqual([
-      { type: 'file', target: `/repo/${TEMPLATE_PATH}`, rules: [{ allow: ['Template'] }] },
+      ...['grant-clickpipes-kinesis-access', 'change-kinesis-access', 'revoke-kinesis-access'].map(
+        (name) => ({
+          type: 'file',
+          target: `/repo/templates/${name}/template.yaml`,
+          rules: [{ allow: ['Template'] }],
+        }),
+      ),
     ]);
     expect(config.getConfigArray('catalog.rules')[0]?.getStringArray('allow')).toContain('Template');
   });

@@ -1,8 +1,15 @@
 import path from 'node:path';
 import type { JsonObject } from '@backstage/types';
 
-/** The template this backend serves, relative to the repository root. */
+/** The grant template (the golden path), relative to the repository root. */
 export const TEMPLATE_PATH = 'templates/grant-clickpipes-kinesis-access/template.yaml';
+
+/** Every template this backend serves: grant, change and revoke (one lifecycle), relative to the repository root. */
+export const TEMPLATE_PATHS: readonly string[] = [
+  TEMPLATE_PATH,
+  'templates/change-kinesis-access/template.yaml',
+  'templates/revoke-kinesis-access/template.yaml',
+];
 
 /** @default port when `$BACKSTAGE_PORT` is not set. */
 export const DEFAULT_PORT = 7007;
@@ -105,13 +112,11 @@ export function backendConfig(settings: BackendSettings): JsonObject {
     catalog: {
       // Without Template in the allow-list the catalog drops the template silently.
       rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Template', 'Group', 'User'] }],
-      locations: [
-        {
-          type: 'file',
-          target: path.join(settings.repoRoot, TEMPLATE_PATH),
-          rules: [{ allow: ['Template'] }],
-        },
-      ],
+      locations: TEMPLATE_PATHS.map((template) => ({
+        type: 'file',
+        target: path.join(settings.repoRoot, template),
+        rules: [{ allow: ['Template'] }],
+      })),
     },
   };
 }

@@ -137,6 +137,15 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       return res.ok ? true : undefined;
     });
     const catalogMs = Date.now() - started;
+    // The change and revoke templates of the same lifecycle are registered too.
+    for (const other of ['change-kinesis-access', 'revoke-kinesis-access']) {
+      await until(`the ${other} template in the catalog`, deadline, child, async () => {
+        const res = await fetch(`${base}/api/catalog/entities/by-name/template/default/${other}`, {
+          headers,
+        });
+        return res.ok ? true : undefined;
+      });
+    }
 
     const dryRunStarted = Date.now();
     const res = await fetch(`${base}/api/scaffolder/v2/dry-run`, {

@@ -19,6 +19,7 @@ import {
   Token,
   Tokenization,
 } from './cdktf-core';
+import { policiesAsJsonencode } from './hcl-policies';
 import { STACK_HCL_FILE, STACK_JSON_FILE, STACKS_DIR, type StackLayout, stackFile } from './layout';
 import type { BackendConfig } from './settings';
 import { addGrantStacks, compareStrings, type KinesisAccessStack } from './stack';
@@ -99,13 +100,16 @@ function renderStack(stack: KinesisAccessStack, hcl: boolean): string {
 }
 
 /**
- * Two fixes to cdktf's HCL: it quotes provider references (`provider = "aws.eu-west-1"`, deprecated, warns on every
- * validate) and writes interpolation-only strings (`"${aws_iam_policy.x.arn}"`); both become plain references.
+ * Three fixes to cdktf's HCL: it quotes provider references (`provider = "aws.eu-west-1"`, deprecated, warns on every
+ * validate) and writes interpolation-only strings (`"${aws_iam_policy.x.arn}"`); both become plain references. And
+ * it writes policy documents as escaped JSON strings; they become `jsonencode({...})` objects a reviewer can read.
  */
 export function tidyHcl(hcl: string): string {
-  return hcl
-    .replace(/^(\s*provider\s*=\s*)"([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)"[ \t]*$/gm, '$1$2')
-    .replace(/"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}"/g, '$1');
+  return policiesAsJsonencode(
+    hcl
+      .replace(/^(\s*provider\s*=\s*)"([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)"[ \t]*$/gm, '$1$2')
+      .replace(/"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}"/g, '$1'),
+  );
 }
 
 function terraformElements(node: IConstruct, into: TerraformElement[] = []): TerraformElement[] {

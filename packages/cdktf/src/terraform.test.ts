@@ -5,7 +5,8 @@
  * model decided. Fake keys and skip flags live only in a test override file (test-support/offline-terraform.js).
  *
  * One init per layout: the per-account stack holds every test grant (so every grant is simulated), the per-grant
- * layout is checked on the grant with the most parts (two regions, resource policies, KMS).
+ * layout is checked on the grant with the most parts (two regions, resource policies, KMS). The HCL output
+ * (`synth --hcl`, policies as `jsonencode`) is validated in both layouts and planned in the account layout.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,6 +17,8 @@ import { GENERATED_DIR, stackDirectory, stackNameFor } from './layout';
 import { synthGrants } from './synth';
 import { allTestGrants, type TestGrant } from './test-support/grants';
 import {
+  OVERRIDE_FILE,
+  offlineOverride,
   requireTerraform,
   terraformOk,
   terraformTestEnv,
@@ -230,20 +233,31 @@ describe.each([
     for (const grant of covered) await expectPlannedSemantics(plannedGrant(planJson, grant.plan), grant);
   });
 
-  if (layout === 'grant') {
-    it('also validates as HCL (synth --hcl), without deprecation warnings', async () => {
-      const hclOut = path.join(tmp, 'generated-hcl');
-      const plans = covered.map((g) => g.plan);
-      const result = await synthGrants({ plans, outDir: hclOut, layout, hcl: true });
-      expect(result.warnings).toEqual([]);
-      const hclDir = path.join(
-        hclOut,
-        ...stackDirectory(stackNameFor(plans[0] as GrantPlan, layout)).split('/'),
-      );
-      await terraformOk(['init', '-backend=false', '-input=false', '-no-color'], { cwd: hclDir, env });
-      const run = await terraformOk(['validate', '-no-color'], { cwd: hclDir, env });
-      expect(run.stdout).toContain('Success! The configuration is valid.');
-      expect(`${run.stdout}${run.stderr}`).not.toMatch(/Warning/);
+  it('validates HCL (synth --hcl: policies as jsonencode objects) without warnings; plans the same policies', async () => {
+    const hclOut = path.join(tmp, 'generated-hcl');
+    const result = await synthGrants({ plans: grants.map((g) => g.plan), outDir: hclOut, layout, hcl: true });
+    expect(result.warnings).toEqual([]);
+    const first = covered[0]?.plan as GrantPlan;
+    const hclDir = path.join(hclOut, ...stackDirectory(stackNameFor(first, layout)).split('/'));
+    const hcl = fs.readFileSync(path.join(hclDir, 'cdk.tf'), 'utf8');
+    expect(hcl).toMatch(/^\s*policy\s+= jsonencode\(\{$/m);
+    expect(hcl).toMatch(/^\s*assume_role_policy\s+= jsonencode\(\{$/m);
+    expect(hcl).not.toContain('\\"Statement\\"');
+    await terraformOk(['init', '-input=false', '-no-color'], { cwd: hclDir, env });
+    const validate = await terraformOk(['validate', '-no-color'], { cwd: hclDir, env });
+    expect(validate.stdout).toContain('Success! The configuration is valid.');
+    expect(`${validate.stdout}${validate.stderr}`).not.toMatch(/Warning/);
+    // The plan: once, in the account layout, whose stack holds every test grant (each plan costs ~10 s).
+    if (layout !== 'account') return;
+    // Same providers as the JSON stack: the same offline override (fake keys, skip flags) beside cdk.tf.
+    const jsonStack = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+    fs.writeFileSync(path.join(hclDir, OVERRIDE_FILE), JSON.stringify(offlineOverride(jsonStack), null, 2));
+    await terraformOk(['plan', '-input=false', '-no-color', '-lock=false', '-out=plan.out'], {
+      cwd: hclDir,
+      env,
     });
-  }
+    const show = await terraformOk(['show', '-json', 'plan.out'], { cwd: hclDir, env });
+    const hclPlan = JSON.parse(show.stdout) as PlanJson;
+    for (const grant of covered) expectPlannedEqualsModel(plannedGrant(hclPlan, grant.plan), grant.plan);
+  });
 });

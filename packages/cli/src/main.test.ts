@@ -13,7 +13,8 @@ describe('kinesis-access program', () => {
     expect(runCli(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     const help = runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['check', 'render', 'synth', 'verify']) expect(help.stdout).toContain(command);
+    for (const command of ['check', 'render', 'synth', 'verify', 'diff'])
+      expect(help.stdout).toContain(command);
     expect(help.stdout).toMatch(/Exit codes: 0 ok; 1 invalid/);
   });
 
@@ -36,12 +37,13 @@ describe('kinesis-access program', () => {
     expect(run.stderr).toMatch(/not built.*\n.*pnpm build/);
   });
 
-  it('loads no cdktf code for check and render (startup stays fast)', () => {
+  it('loads no cdktf code for check, render and diff (startup stays fast)', () => {
     const script = `
       const cli = require(${JSON.stringify(path.join(PACKAGE_DIR, 'dist', 'main.js'))});
       (async () => {
         await cli.main(['node', 'kinesis-access', 'check', ${JSON.stringify(EXAMPLES_DIR)}]);
         await cli.main(['node', 'kinesis-access', 'render', ${JSON.stringify(path.join(EXAMPLES_DIR, 'clickpipes-orders.yaml'))}]);
+        await cli.main(['node', 'kinesis-access', 'diff', ${JSON.stringify(EXAMPLES_DIR)}, ${JSON.stringify(EXAMPLES_DIR)}]);
         process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n');
       })();
     `;

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { register as registerCheck } from './commands/check';
+import { register as registerDiff } from './commands/diff';
 import { register as registerRender } from './commands/render';
 import { register as registerSynth } from './commands/synth';
 import { register as registerVerify } from './commands/verify';
@@ -25,7 +26,7 @@ function packageVersion(): string {
 export function createProgram(): Command {
   const program = new Command('kinesis-access')
     .description(
-      'Check, render and synthesize Kinesis access grant files (one policy model, many renderers).',
+      'Check, render, synthesize and diff Kinesis access grant files (one policy model, many renderers).',
     )
     .version(packageVersion())
     .showHelpAfterError('(run "kinesis-access --help" for usage)')
@@ -40,6 +41,7 @@ export function createProgram(): Command {
   registerRender(program);
   registerSynth(program);
   registerVerify(program);
+  registerDiff(program);
   return program;
 }
 

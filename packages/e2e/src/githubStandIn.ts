@@ -12,6 +12,18 @@
  *   POST /repos/{owner}/{repo}/git/refs        the new branch
  *   POST /repos/{owner}/{repo}/pulls           the pull request
  *
+ * and what Backstage's GitHub UrlReader makes for `fetch:plain` of a repository tree (the change and revoke
+ * templates read the current grants):
+ *
+ *   GET  /repos/{owner}/{repo}/commits/{ref}/status   the commit of a branch, with the repository's archive_url
+ *   GET  /repos/{owner}/{repo}/tarball/{sha}          that commit's files as a gzipped tar archive
+ *
+ * and, for a pull request that deletes files (the revoke template), HEAD /repos/{owner}/{repo}/contents/{path}
+ * (does the file exist at the base commit?).
+ *
+ * The base branch starts empty; `seed` gives it files and `merge` moves it to a pull request's branch (what
+ * merging does), so each template in a test reads what the previous one merged.
+ *
  * The REST routes live under /api/v3 (GitHub Enterprise's layout, so octokit sends GraphQL to /api/graphql).
  * Every request must carry the token it was started with. It records blobs, trees, commits, refs and pull
  * requests, and any request it does not implement (answered 404) so the test can assert there were none.
@@ -19,6 +31,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export interface RecordedPullRequest {
   readonly owner: string;
@@ -51,10 +64,45 @@ export interface GithubStandIn {
   readonly requests: readonly string[];
   /** Requests the stand-in does not implement. */
   readonly unexpected: readonly string[];
+  /** Files of the base branch now (path → utf-8 content). */
+  baseFiles(): ReadonlyMap<string, string>;
+  /** Commit these files (path → content) on the base branch, on top of what it holds. */
+  seed(files: Readonly<Record<string, string>>): void;
+  /** Merge a pull request's branch: the base branch then points at its commit. */
+  merge(branch: string): void;
   close(): Promise<void>;
 }
 
 const BASE_BRANCH = 'main';
+
+/** A ustar archive (what GitHub's tarball endpoint returns, gzipped): every file under `<root>/`. */
+function tarball(root: string, files: ReadonlyMap<string, string>): Buffer {
+  const blocks: Buffer[] = [];
+  const field = (header: Buffer, offset: number, length: number, value: string) =>
+    header.write(value, offset, length, 'utf8');
+  for (const [file, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const name = `${root}/${file}`;
+    if (Buffer.byteLength(name) > 100) throw new Error(`stand-in tarball: path too long for ustar: ${name}`);
+    const body = Buffer.from(content, 'utf8');
+    const header = Buffer.alloc(512);
+    field(header, 0, 100, name);
+    field(header, 100, 8, '0000644\0');
+    field(header, 108, 8, '0000000\0');
+    field(header, 116, 8, '0000000\0');
+    field(header, 124, 12, `${body.length.toString(8).padStart(11, '0')}\0`);
+    field(header, 136, 12, '00000000000\0');
+    field(header, 148, 8, '        ');
+    field(header, 156, 1, '0');
+    field(header, 257, 6, 'ustar\0');
+    field(header, 263, 2, '00');
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    field(header, 148, 8, `${sum.toString(8).padStart(6, '0')}\0 `);
+    blocks.push(header, body, Buffer.alloc((512 - (body.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
+}
 
 /** Git's object id: sha1 of "<type> <length>\0<content>". */
 function gitSha(type: string, content: Buffer): string {
@@ -89,6 +137,11 @@ export async function startGithubStandIn(): Promise<GithubStandIn> {
   const requests: string[] = [];
   const unexpected: string[] = [];
   let origin = '';
+  let baseHead = { sha: baseCommit, tree: baseTree };
+  const filesOf = (tree: string) =>
+    new Map(
+      [...(trees.get(tree) ?? [])].map(([path, blob]) => [path, blobs.get(blob)?.toString('utf8') ?? '']),
+    );
 
   const server = http.createServer((req, res) => {
     const send = (status: number, body: unknown) => {
@@ -122,7 +175,31 @@ export async function startGithubStandIn(): Promise<GithubStandIn> {
         });
       }
       if (req.method === 'GET' && rest === '/commits') {
-        return send(200, [{ sha: baseCommit, commit: { tree: { sha: baseTree } } }]);
+        return send(200, [{ sha: baseHead.sha, commit: { tree: { sha: baseHead.tree } } }]);
+      }
+      if (req.method === 'GET' && rest === `/commits/${BASE_BRANCH}/status`) {
+        return send(200, {
+          state: 'success',
+          sha: baseHead.sha,
+          repository: {
+            full_name: `${owner}/${repo}`,
+            archive_url: `${origin}/api/v3/repos/${owner}/${repo}/{archive_format}{/ref}`,
+            trees_url: `${origin}/api/v3/repos/${owner}/${repo}/git/trees{/sha}`,
+          },
+        });
+      }
+      if (req.method === 'HEAD' && rest.startsWith('/contents/')) {
+        // Does a file exist at a commit? (asked before deleting it: filesToDelete)
+        const file = decodeURIComponent(rest.slice('/contents/'.length));
+        const commit = commits.get(url.searchParams.get('ref') ?? '') ?? { tree: baseHead.tree };
+        res.writeHead(trees.get(commit.tree)?.has(file) ? 200 : 404);
+        res.end();
+        return true;
+      }
+      if (req.method === 'GET' && rest === `/tarball/${baseHead.sha}`) {
+        res.writeHead(200, { 'content-type': 'application/x-gzip' });
+        res.end(tarball(`${owner}-${repo}-${baseHead.sha.slice(0, 7)}`, filesOf(baseHead.tree)));
+        return true;
       }
       if (req.method === 'POST' && rest === '/git/blobs') {
         const body = await readJson(req);
@@ -216,6 +293,36 @@ export async function startGithubStandIn(): Promise<GithubStandIn> {
     branches,
     requests,
     unexpected,
+    baseFiles: () => filesOf(baseHead.tree),
+    seed: (files) => {
+      const tree = new Map(trees.get(baseHead.tree) ?? []);
+      for (const [path, content] of Object.entries(files)) {
+        const body = Buffer.from(content, 'utf8');
+        const sha = gitSha('blob', body);
+        blobs.set(sha, body);
+        tree.set(path, sha);
+      }
+      const treeSha = gitSha(
+        'tree',
+        Buffer.from(JSON.stringify([...tree].sort(([a], [b]) => a.localeCompare(b)))),
+      );
+      trees.set(treeSha, tree);
+      const sha = gitSha('commit', Buffer.from(`tree ${treeSha}\nparent ${baseHead.sha}\n\nseed`));
+      commits.set(sha, {
+        sha,
+        message: 'seed',
+        parents: [baseHead.sha],
+        files: filesOf(treeSha),
+        tree: treeSha,
+      });
+      baseHead = { sha, tree: treeSha };
+    },
+    merge: (branch) => {
+      const commit = branches.get(branch);
+      const known = commit === undefined ? undefined : commits.get(commit.sha);
+      if (known === undefined) throw new Error(`stand-in: no branch ${branch} to merge`);
+      baseHead = { sha: known.sha, tree: known.tree };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -6,6 +6,19 @@
  */
 
 export type {
+  AccessDiff,
+  AccessEntry,
+  Added,
+  GrantAccess,
+  GrantAccessDiff,
+  GrantChange,
+  SharedEntry,
+  TrustEntry,
+} from './access-diff';
+export { accessOf, applyGrantAccessDiff, diffAccess, diffGrantAccess, hasAccessChanges } from './access-diff';
+export type { AccessDiffMarkdownOptions } from './access-diff-markdown';
+export { renderAccessDiffMarkdown } from './access-diff-markdown';
+export type {
   Arn,
   ArnResult,
   IamAccountRootArn,
@@ -25,6 +38,8 @@ export {
   parseStreamArn,
 } from './arn';
 export { assertOk, formatProblem, GrantError } from './errors';
+export type { ChangedGrant, GrantChangeInput } from './grant-change';
+export { changeGrant } from './grant-change';
 export { QUOTAS } from './iam';
 export { lintPolicyDocument } from './lint';
 export { compileGrantYaml, grantToYaml, loadGrantYaml, locateField, parseGrantYaml } from './parse';
@@ -36,9 +51,9 @@ export { canonicalJson, renderJson } from './render';
 export type { RepositoryGrant, RepositoryProblems } from './repository';
 export { resourcePolicyOwnerProblems } from './repository';
 export { grantJsonSchema } from './schema';
+export { renderSummary } from './summary';
 export type { GrantTemplateInput, GrantTemplateStream } from './template-input';
 export { DEFAULT_TEMPLATE_PROFILE, grantFromTemplateInput, templateParameterOfPath } from './template-input';
-export { renderSummary } from './summary';
 export type {
   ConditionBlock,
   ExtraTrustAction,

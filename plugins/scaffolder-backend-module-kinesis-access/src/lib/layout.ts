@@ -61,3 +61,9 @@ export async function renderTerraform(
   }));
   return { files, warnings };
 }
+
+/** The directory of a grant's generated stack (one stack per grant), relative to the infra repo root. */
+export function generatedStackDirectory(plan: GrantPlan): string {
+  const { GENERATED_DIR, stackDirectory, stackNameFor } = loadCdktf();
+  return path.posix.join(GENERATED_DIR, stackDirectory(stackNameFor(plan, 'grant')));
+}

@@ -1,0 +1,283 @@
+/**
+ * Change and revoke end to end, in a real browser against the real app (the same setup as golden-path.e2e.test.ts):
+ *
+ * - the local GitHub API STAND-IN (src/githubStandIn.ts; GitHub itself cannot be reached) holds an infrastructure
+ *   repository on its base branch: two grants and the Terraform `kinesis-access synth` writes for them;
+ * - in Chromium: "Change Kinesis access" moves one grant to another ClickHouse service role; the backend's own
+ *   fetch:plain reads the repository from the stand-in (GitHub's commit-status and tarball calls), the action
+ *   changes the grant, and publish:github:pull-request opens the pull request there. The test merges it;
+ * - then "Revoke Kinesis access" removes the other grant: a pull request that only deletes files. Merged too.
+ * After each merge the repository passes `kinesis-access check` and `verify` (the real CLI), and the pull request's
+ * description is the access diff.
+ */
+import { execFile } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type RunningBackend, startBackend } from './backendProcess';
+import { type GithubStandIn, startGithubStandIn } from './githubStandIn';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(repoRoot, 'packages/cli/bin/kinesis-access.js');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? path.join(repoRoot, 'docs/images')
+  : path.join(tmpdir(), 'kinesis-access-e2e-screenshots');
+const WAIT = { timeout: 60_000 };
+const OWNER = 'acme';
+const REPO = 'infrastructure';
+const CHANGED = 'orders-clickpipes';
+const REVOKED = 'partner-metrics-shared';
+const OLD_SERVICE = 'arn:aws:iam::111122223333:role/ClickHouse-Service-Role';
+const NEW_SERVICE = 'arn:aws:iam::444455556666:role/CH-S3-new-service-Role';
+
+let github: GithubStandIn;
+let backend: RunningBackend;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const workDir = mkdtempSync(path.join(tmpdir(), 'kinesis-access-e2e-lifecycle-'));
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `backstage-${name}.png`), fullPage: true });
+}
+
+async function typeInto(label: string | RegExp, text: string) {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.pressSequentially(text);
+  return input;
+}
+
+async function kinesisAccess(cwd: string, ...args: string[]) {
+  return await run(process.execPath, [CLI, ...args], { cwd }).then(
+    (result) => ({ code: 0, output: result.stdout + result.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      output: error.stdout + error.stderr,
+    }),
+  );
+}
+
+/** Every file under dir, relative path → content. */
+function filesUnder(dir: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(out, filesUnder(dir, rel));
+    else out[rel] = readFileSync(path.join(dir, rel), 'utf8');
+  }
+  return out;
+}
+
+/** The stand-in's base branch checked out into a fresh directory. */
+function checkout(name: string): string {
+  const dir = path.join(workDir, name);
+  for (const [file, content] of github.baseFiles()) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+/** /create, signing in as guest again when a fresh page load asks for it. */
+async function openCreate() {
+  await page.goto(`${backend.baseUrl}/create`, WAIT);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  const listed = page.getByText('Grant ClickPipes Kinesis access').first();
+  await enter.or(listed).first().waitFor(WAIT);
+  if (await enter.isVisible()) {
+    await enter.click();
+    await listed.waitFor(WAIT);
+  }
+}
+
+async function chooseTemplate(title: string, slug: string) {
+  await openCreate();
+  const card = page
+    .locator('article, [class*="Card"]', { hasText: title })
+    .filter({ has: page.getByRole('button', { name: 'Choose' }) })
+    .last();
+  await card.getByRole('button', { name: 'Choose' }).click(WAIT);
+  await page.waitForURL(new RegExp(`/create/templates/default/${slug}`), WAIT);
+}
+
+async function fillRepository() {
+  // The repository box is a free-text autocomplete: like a person, leave it (Tab) to commit the typed name.
+  await typeInto(/^Owner/, OWNER);
+  await page.keyboard.press('Tab');
+  await typeInto(/^Repository/, REPO);
+  await page.keyboard.press('Tab');
+}
+
+/** Review, create, and wait for the finished task; returns the task id. */
+async function createAndFinish(): Promise<string> {
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click(WAIT);
+  await page.waitForURL(/\/create\/tasks\/[^/]+$/, WAIT);
+  const taskId = new URL(page.url()).pathname.split('/').pop() as string;
+  await page.getByRole('link', { name: /Review the pull request/i }).waitFor({ timeout: 120_000 });
+  const task = (await fetch(`${backend.baseUrl}/api/scaffolder/v2/tasks/${taskId}`, {
+    headers: { authorization: `Bearer ${backend.token}` },
+  }).then((res) => res.json())) as { status: string };
+  expect(task.status).toBe('completed');
+  return taskId;
+}
+
+beforeAll(async () => {
+  try {
+    accessSync(CHROMIUM, constants.X_OK);
+  } catch {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. The end-to-end test needs it: run \`bash scripts/setup-chromium.sh\` ` +
+        '(installs Debian chromium) or set CHROMIUM_PATH.',
+    );
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // The repository: examples/infra-repo's two grants and the Terraform synth writes for them (local state, which
+  // is what the local backend's action writes too).
+  const seed = path.join(workDir, 'seed');
+  mkdirSync(seed);
+  for (const file of readdirSync(path.join(repoRoot, 'examples/infra-repo/grants'))) {
+    mkdirSync(path.join(seed, 'grants'), { recursive: true });
+    writeFileSync(
+      path.join(seed, 'grants', file),
+      readFileSync(path.join(repoRoot, 'examples/infra-repo/grants', file), 'utf8'),
+    );
+  }
+  expect(await kinesisAccess(seed, 'synth', 'grants', '--out', 'generated')).toMatchObject({ code: 0 });
+  github = await startGithubStandIn();
+  github.seed(filesUnder(seed));
+  backend = await startBackend(repoRoot, {
+    GITHUB_TOKEN: github.token,
+    GITHUB_API_BASE_URL: github.apiBaseUrl,
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await backend?.stop();
+  await github?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+});
+
+describe('change and revoke in the Backstage app (Chromium, real backend, GitHub stand-in)', () => {
+  it('lists the change and revoke templates beside the grant template', async () => {
+    await openCreate();
+    for (const title of ['Grant ClickPipes Kinesis access', 'Change Kinesis access', 'Revoke Kinesis access'])
+      await page.getByText(title).first().waitFor(WAIT);
+  });
+
+  it('changes a grant: reads it from the repository, opens a pull request whose description is the access diff', async () => {
+    await chooseTemplate('Change Kinesis access', 'change-kinesis-access');
+    await fillRepository();
+    await typeInto('Grant name', CHANGED);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await typeInto(/New ClickHouse service role ARN/, NEW_SERVICE);
+    await shot('change-form');
+    await createAndFinish();
+    // The task page shows the access diff (the template's output text).
+    await page.getByText(`may now assume it:`).first().waitFor(WAIT);
+    await shot('change-task');
+
+    expect(github.unexpected).toEqual([]);
+    const pull = github.pullRequests.at(-1);
+    expect(pull).toMatchObject({
+      owner: OWNER,
+      repo: REPO,
+      head: `kinesis-access/change-${CHANGED}`,
+      base: 'main',
+    });
+    expect(pull?.body).toMatch(new RegExp(`^## Access changes: ${CHANGED}\\n`));
+    expect(pull?.body).toContain(`- may now assume it: \`${NEW_SERVICE}\``);
+    expect(pull?.body).toContain(`- may no longer assume it: \`${OLD_SERVICE}\``);
+    // The pull request changes exactly the grant, its stack and its summary.
+    const before = github.baseFiles();
+    const after = github.branches.get(`kinesis-access/change-${CHANGED}`)?.files ?? new Map<string, string>();
+    const changed = [...after]
+      .filter(([file, content]) => before.get(file) !== content)
+      .map(([file]) => file);
+    expect(changed.sort()).toEqual(
+      [
+        `generated/stacks/${CHANGED}/cdk.tf.json`,
+        `grants/${CHANGED}.md`,
+        'grants/clickpipes-orders.yaml',
+      ].sort(),
+    );
+    expect(after.get('grants/clickpipes-orders.yaml')).toContain(`roleArn: ${NEW_SERVICE}`);
+
+    github.merge(`kinesis-access/change-${CHANGED}`);
+    const repo = checkout('after-change');
+    expect(await kinesisAccess(repo, 'check', 'grants')).toMatchObject({ code: 0 });
+    expect(await kinesisAccess(repo, 'verify', 'grants', '--out', 'generated')).toMatchObject({ code: 0 });
+  });
+
+  it('revokes a grant: the pull request deletes its grant file, summary and stack, and says what is lost', async () => {
+    await chooseTemplate('Revoke Kinesis access', 'revoke-kinesis-access');
+    await fillRepository();
+    await typeInto('Grant name', REVOKED);
+    await typeInto('Reason', 'The partner contract ended.');
+    await shot('revoke-form');
+    await createAndFinish();
+    await page.getByText('The pipeline destroys role').first().waitFor(WAIT);
+    await shot('revoke-task');
+
+    expect(github.unexpected).toEqual([]);
+    const pull = github.pullRequests.at(-1);
+    expect(pull).toMatchObject({ head: `kinesis-access/revoke-${REVOKED}`, base: 'main' });
+    expect(pull?.body).toContain('Reason: The partner contract ended.');
+    expect(pull?.body).toContain(`## Access revoked: ${REVOKED}`);
+    const before = github.baseFiles();
+    const after = github.branches.get(`kinesis-access/revoke-${REVOKED}`)?.files ?? new Map<string, string>();
+    const deleted = [...before.keys()].filter((file) => !after.has(file));
+    expect(deleted.sort()).toEqual([
+      `generated/stacks/${REVOKED}/cdk.tf.json`,
+      'grants/read-partner-shared-metrics.yaml',
+    ]);
+    expect([...after].filter(([file, content]) => before.get(file) !== content)).toEqual([]);
+
+    github.merge(`kinesis-access/revoke-${REVOKED}`);
+    const repo = checkout('after-revoke');
+    expect(await kinesisAccess(repo, 'check', 'grants')).toMatchObject({ code: 0 });
+    expect(await kinesisAccess(repo, 'verify', 'grants', '--out', 'generated')).toMatchObject({ code: 0 });
+    const diff = await kinesisAccess(workDir, 'diff', 'after-change/grants', 'after-revoke/grants');
+    expect(diff.code).toBe(0);
+    const grants = (
+      JSON.parse(diff.output.slice(0, diff.output.lastIndexOf('}') + 1)) as {
+        grants: { name: string; change: string }[];
+      }
+    ).grants;
+    expect(grants.map((g) => [g.name, g.change])).toEqual([
+      [CHANGED, 'unchanged'],
+      [REVOKED, 'removed'],
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { collectGrantFiles, loadGrant } from '@kinesis-access/grant-files';
+import { formatProblem, type GrantPlan, type GrantSpec } from '@kinesis-access/policy-model';
+
+/** Where the change and revoke actions find the infra repository's current files in the workspace. */
+export const DEFAULT_CURRENT_PATH = 'current';
+/** Where they write the files of the pull request (the `sourcePath` of publish:github:pull-request). */
+export const DEFAULT_CHANGES_PATH = 'changes';
+
+/** A grant as it is in the infra repository now. */
+export interface CurrentGrant {
+  /** The grant file, relative to the repository root ('/'-separated), e.g. `grants/team-a/orders.yaml`. */
+  readonly file: string;
+  readonly text: string;
+  readonly spec: GrantSpec;
+  readonly plan: GrantPlan;
+}
+
+const toPosix = (file: string): string => file.split(path.sep).join('/');
+
+/**
+ * Finds the grant named `name` (its `metadata.name`, wherever its file is under `grants/`) in a checkout of the
+ * infra repository. Every way this can fail is an InputError that names the input field: `currentPath` when there
+ * is no checkout, `name` when no valid grant has that name (listing the names there are).
+ */
+export async function readCurrentGrant(
+  root: string,
+  shownRoot: string,
+  name: string,
+  actionId: string,
+): Promise<CurrentGrant> {
+  const grantsDir = resolveSafeChildPath(root, 'grants');
+  const stat = await fs.stat(grantsDir).catch(() => undefined);
+  if (!stat?.isDirectory()) {
+    throw new InputError(
+      `${actionId}: currentPath: no grants/ directory in "${shownRoot}" — fetch the infrastructure repository ` +
+        'there first (e.g. with fetch:plain), received currentPath "' +
+        `${shownRoot}"`,
+    );
+  }
+  const collected = collectGrantFiles(['grants'], root);
+  const loaded = collected.files.map(loadGrant);
+  const names: string[] = [];
+  for (const grant of loaded) {
+    if (grant.ok) {
+      names.push(grant.spec.metadata.name);
+      if (grant.spec.metadata.name === name) {
+        return {
+          file: toPosix(grant.file.displayPath),
+          text: await fs.readFile(grant.file.absolutePath, 'utf8'),
+          spec: grant.spec,
+          plan: grant.plan,
+        };
+      }
+    }
+  }
+  // The grant may be there but invalid: say so rather than "not found".
+  const invalid = loaded.filter(
+    (g) => !g.ok && path.basename(g.file.displayPath).replace(/\.ya?ml$/i, '') === name,
+  );
+  if (invalid.length > 0) {
+    const problems = invalid.flatMap((g) =>
+      g.ok ? [] : g.problems.map((p) => `  - ${formatProblem(p, toPosix(g.file.displayPath))}`),
+    );
+    throw new InputError(
+      `${actionId}: name: the grant file of "${name}" in the repository is not valid; fix it first:\n${problems.join('\n')}`,
+    );
+  }
+  const known = names.sort();
+  throw new InputError(
+    `${actionId}: name: no grant named "${name}" under ${shownRoot}/grants, received "${name}"` +
+      (known.length === 0 ? ' (there are no grants)' : ` (grants there: ${known.join(', ')})`),
+  );
+}
