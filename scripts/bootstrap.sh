@@ -4,6 +4,8 @@
 #
 #   bash scripts/bootstrap.sh
 #
+# Works with an empty HOME (no ~/.npmrc): native modules are pointed at this Node's own headers when they match
+# (scripts/lib/node-headers.js), so nothing is downloaded from nodejs.org.
 # Steps: pnpm (pinned in package.json) → pnpm install --frozen-lockfile → Chromium (Debian package, for the
 # browser tests) → pnpm build → main job:
 #   1. kinesis-access check examples/grants
@@ -18,6 +20,7 @@ source scripts/lib/ensure-pnpm.sh
 
 start=$(date +%s)
 ensure_pnpm
+ensure_node_headers
 echo "==> pnpm $(pnpm --version), node $(node --version)"
 
 echo "==> pnpm install --frozen-lockfile"

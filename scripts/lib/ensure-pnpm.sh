@@ -50,3 +50,18 @@ ensure_pnpm() {
     return 1
   fi
 }
+
+# Native modules (better-sqlite3, cpu-features) compile against Node's headers. node-gyp downloads them from
+# nodejs.org unless npm_config_nodedir says where they are; on a machine that reaches only the package
+# registries that download fails. Point it at this Node's own headers when they match `node --version`
+# (scripts/lib/node-headers.js), or stop here and say exactly what is missing.
+ensure_node_headers() {
+  local dir
+  if ! dir="$(node scripts/lib/node-headers.js)"; then
+    return 1
+  fi
+  if [ -n "$dir" ] && [ "${npm_config_nodedir:-}" != "$dir" ]; then
+    export npm_config_nodedir="$dir"
+    echo "==> native modules build against the Node $(node --version) headers in $dir/include/node" >&2
+  fi
+}

@@ -62,8 +62,9 @@ describe('KinesisAccessPreview', () => {
       .filter((line) => /^#{1,3} /.test(line))
       .map((line) => line.replace(/^#+ /, '').replace(/`/g, ''));
     expect(headings.length).toBeGreaterThan(1);
+    // core-components 0.18.16+ loads the Markdown renderer on first render, so the headings appear a moment later.
     for (const heading of headings)
-      expect(within(summary).getByRole('heading', { name: heading })).toBeInTheDocument();
+      expect(await within(summary).findByRole('heading', { name: heading })).toBeInTheDocument();
   });
 
   it('updates when an input changes', async () => {

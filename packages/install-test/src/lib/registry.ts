@@ -1,0 +1,187 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { publicPackages, runOk, WORKSPACE } from './process';
+
+const publicPackageNames = () => publicPackages().map((p) => p.name);
+
+/** A real Verdaccio 5 on 127.0.0.1 with every public workspace package published to it. */
+export interface LocalRegistry {
+  readonly url: string;
+  /** Environment for npm/pnpm clients: this registry, a clean user config, the machine's Node headers. */
+  readonly env: NodeJS.ProcessEnv;
+  /** name@version of every @kinesis-access package the registry holds after the release. */
+  readonly published: readonly string[];
+  /** What `pnpm release:dry-run` printed before and after the release. */
+  readonly dryRunBefore: string;
+  readonly dryRunAfter: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
+    });
+  });
+}
+
+/** npm_config_nodedir for native builds (better-sqlite3), from scripts/lib/node-headers.js; throws what is missing. */
+export function nodeHeadersDir(): string | undefined {
+  try {
+    const out = execFileSync(process.execPath, [path.join(WORKSPACE, 'scripts/lib/node-headers.js')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+    return out || undefined;
+  } catch (error) {
+    throw new Error(String((error as { stderr?: string }).stderr ?? error));
+  }
+}
+
+/** The process environment without the npm/pnpm settings the test runner itself was started with. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(npm|pnpm)_/i.test(key) || key === 'INIT_CWD' || key === 'NODE_OPTIONS') continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts Verdaccio with its own storage, htpasswd auth and an uplink to the npm registry this machine uses (for
+ * third-party packages; `@kinesis-access/*` is never proxied), creates a user, and publishes every public
+ * workspace package with `pnpm -r publish` (which rewrites `workspace:` ranges as a real release does).
+ *
+ * Uplinked tarballs are kept between runs in a cache directory per workspace (our own packages are removed from
+ * it first), so a second run does not download the third-party packages again.
+ */
+export async function startRegistry(log: (line: string) => void = () => {}): Promise<LocalRegistry> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ka-verdaccio-'));
+  const key = createHash('sha256').update(WORKSPACE).digest('hex').slice(0, 12);
+  const storage = path.join(os.tmpdir(), `kinesis-access-verdaccio-storage-${key}`);
+  fs.rmSync(path.join(storage, '@kinesis-access'), { recursive: true, force: true });
+  fs.rmSync(path.join(storage, '.verdaccio-db.json'), { force: true });
+  fs.mkdirSync(storage, { recursive: true });
+
+  const upstream =
+    execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8', env: cleanEnv() }).trim() ||
+    'https://registry.npmjs.org/';
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const config = [
+    `storage: ${JSON.stringify(storage)}`,
+    'auth:',
+    '  htpasswd:',
+    `    file: ${JSON.stringify(path.join(work, 'htpasswd'))}`,
+    '    max_users: 10',
+    'uplinks:',
+    '  npmjs:',
+    `    url: ${JSON.stringify(upstream)}`,
+    '    timeout: 120s',
+    '    maxage: 60m',
+    'packages:',
+    "  '@kinesis-access/*':",
+    '    access: $all',
+    '    publish: $authenticated',
+    "  '**':",
+    '    access: $all',
+    '    publish: $authenticated',
+    '    proxy: npmjs',
+    'server:',
+    '  keepAliveTimeout: 60',
+    'max_body_size: 200mb',
+    'log: { type: stdout, format: pretty, level: warn }',
+    '',
+  ].join('\n');
+  const configFile = path.join(work, 'config.yaml');
+  fs.writeFileSync(configFile, config);
+
+  const bin = path.join(path.dirname(require.resolve('verdaccio/package.json')), 'bin', 'verdaccio');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, '--config', configFile, '--listen', `127.0.0.1:${port}`],
+    {
+      cwd: work,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.on('data', (d: Buffer) => log(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => log(d.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(work, { recursive: true, force: true });
+  };
+
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`verdaccio exited with ${child.exitCode}`);
+      const ok = await fetch(`${url}-/ping`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error('verdaccio did not answer /-/ping within 60 s');
+      await sleep(200);
+    }
+    const user = 'kinesis-access-release';
+    const res = await fetch(`${url}-/user/org.couchdb.user:${user}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: user, password: `pw-${key}-${port}` }),
+    });
+    const body = (await res.json()) as { token?: string };
+    if (!res.ok || !body.token)
+      throw new Error(`verdaccio: adding user failed: ${res.status} ${JSON.stringify(body)}`);
+
+    const npmrc = path.join(work, 'npmrc');
+    fs.writeFileSync(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${body.token}\n`);
+    const nodedir = nodeHeadersDir();
+    const env: NodeJS.ProcessEnv = {
+      ...cleanEnv(),
+      npm_config_userconfig: npmrc,
+      npm_config_registry: url,
+      npm_config_cache: path.join(os.tmpdir(), 'kinesis-access-npm-cache'),
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_update_notifier: 'false',
+      ...(nodedir ? { npm_config_nodedir: nodedir } : {}),
+    };
+
+    // `pnpm release` against this registry (built already by turbo; no git tags from a test), with its dry-run
+    // before and after.
+    const release = (...args: string[]) =>
+      runOk(process.execPath, [path.join(WORKSPACE, 'scripts/release.js'), ...args], { cwd: WORKSPACE, env });
+    const dryRunBefore = (await release('--dry-run')).stdout;
+    log((await release('--skip-build', '--no-git-tag')).stdout);
+    const dryRunAfter = (await release('--dry-run')).stdout;
+    const published: string[] = [];
+    for (const name of publicPackageNames()) {
+      const res = await fetch(`${url}${name.replace('/', '%2f')}`);
+      if (!res.ok) continue;
+      const doc = (await res.json()) as { versions?: Record<string, unknown> };
+      for (const version of Object.keys(doc.versions ?? {})) published.push(`${name}@${version}`);
+    }
+    published.sort();
+    return { url, env, published, dryRunBefore, dryRunAfter, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
