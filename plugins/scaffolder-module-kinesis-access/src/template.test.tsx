@@ -1,7 +1,13 @@
 import { compileGrant, validateGrant } from '@kinesis-access/policy-model';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { grantFromTemplateInput } from './grantInput';
-import { renderScaffolderForm, repoUrlStandIn, templateManifest, typeInto } from './test-support/forms';
+import {
+  collectFormValidationFailures,
+  renderScaffolderForm,
+  repoUrlStandIn,
+  templateManifest,
+  typeInto,
+} from './test-support/forms';
 
 const values = {
   name: 'orders-clickpipes',
@@ -33,8 +39,17 @@ describe('the grant-clickpipes-kinesis-access template', () => {
     typeInto(/Grant name/, values.name);
     typeInto(/ClickHouse service role ARN/, bad);
     for (const { message } of messages) expect(screen.getByText(message)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    await screen.findAllByText(/must match pattern/); // the template's own pattern, checked before validators
+    const rjsf = collectFormValidationFailures();
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+      await screen.findAllByText(/must match pattern/); // the template's own pattern, checked before validators
+    } finally {
+      rjsf.restore();
+    }
+    // rjsf reports the same refusal on the console: only the ARN's pattern.
+    expect(rjsf.failures.length).toBeGreaterThan(0);
+    for (const errors of rjsf.failures)
+      expect(errors).toEqual([expect.objectContaining({ name: 'pattern', property: '.clickhouseRoleArn' })]);
     expect(screen.getByLabelText(/ClickHouse service role ARN/)).toHaveValue(bad);
     expect(screen.queryByLabelText(/^Stream 1 ARN/)).not.toBeInTheDocument();
   });

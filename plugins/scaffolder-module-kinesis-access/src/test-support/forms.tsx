@@ -99,3 +99,18 @@ export function typeInto(label: string | RegExp, value: string): HTMLElement {
   fireEvent.change(input, { target: { value } });
   return input;
 }
+
+/**
+ * rjsf logs `Form validation failed` with its error list when a page is refused, because the scaffolder's Stepper
+ * gives its form no `onError`. A test that expects a refusal collects those lists here, so it can check them
+ * instead of printing them; every other console.error still prints. Call `restore` when done.
+ */
+export function collectFormValidationFailures(): { readonly failures: unknown[]; restore(): void } {
+  const failures: unknown[] = [];
+  const print = console.error.bind(console);
+  const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (args[0] === 'Form validation failed') failures.push(args[1]);
+    else print(...args);
+  });
+  return { failures, restore: () => spy.mockRestore() };
+}

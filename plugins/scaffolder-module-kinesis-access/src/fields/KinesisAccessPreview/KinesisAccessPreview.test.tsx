@@ -1,5 +1,5 @@
 import { canonicalJson, compileGrant, renderJson, renderSummary } from '@kinesis-access/policy-model';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { grantFromTemplateInput } from '../../grantInput';
 import { ONE_PAGE_MANIFEST, renderScaffolderForm, typeInto } from '../../test-support/forms';
 
@@ -91,9 +91,8 @@ describe('KinesisAccessPreview', () => {
     const { plan } = compiled(ORDERS);
     const { onCreate } = await renderScaffolderForm(ONE_PAGE_MANIFEST);
     await fillForm(ORDERS);
-    screen.getByRole('button', { name: 'Review' }).click();
-    await screen.findByRole('button', { name: 'Create' });
-    screen.getByRole('button', { name: 'Create' }).click();
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Create' }));
     await waitFor(() => expect(onCreate).toHaveBeenCalledTimes(1));
     expect(onCreate.mock.calls[0]?.[0]).toMatchObject({
       name: 'orders',
