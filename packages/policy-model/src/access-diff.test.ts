@@ -211,8 +211,10 @@ describe('diffAccess on real grants', () => {
   });
 
   it('principals, external ID and trust actions: who may assume the role', () => {
-    const before = grant({ principal: { roleArn: CLICKHOUSE_ROLE } });
+    // A generic profile: ClickPipes sends no external ID, so the model refuses one on `clickpipes`.
+    const before = grant({ profile: 'read', principal: { roleArn: CLICKHOUSE_ROLE } });
     const after = grant({
+      profile: 'read',
       principal: {
         roleArn: CLICKHOUSE_ROLE,
         additionalRoleArns: [STANDBY],
@@ -314,10 +316,11 @@ describe('diffAccess on real grants', () => {
   });
 
   it('applying a diff to the old access gives the new access', () => {
-    const before = accessOf(plan(grant({ streams: [{ arn: ORDERS, kmsKeyArn: KEY }] })));
+    const before = accessOf(plan(grant({ profile: 'read', streams: [{ arn: ORDERS, kmsKeyArn: KEY }] })));
     const after = accessOf(
       plan(
         grant({
+          profile: 'read',
           streams: [{ arn: PAYMENTS, kmsKeyArn: KEY }],
           principal: { roleArn: CLICKHOUSE_ROLE, externalId: 'x-1' },
         }),
@@ -331,13 +334,14 @@ describe('diffAccess on real grants', () => {
 describe('renderAccessDiffMarkdown', () => {
   it('says what each grant gains and loses, by resource, and who may assume it', () => {
     const before = [
-      plan(grant({ streams: [{ arn: ORDERS, kmsKeyArn: KEY }] }, 'orders')),
+      plan(grant({ profile: 'read', streams: [{ arn: ORDERS, kmsKeyArn: KEY }] }, 'orders')),
       plan(grant({}, 'gone')),
     ];
     const after = [
       plan(
         grant(
           {
+            profile: 'read',
             streams: [
               { arn: ORDERS, kmsKeyArn: KEY },
               { arn: PAYMENTS, kmsKeyArn: KEY },

@@ -70,12 +70,20 @@ const grantArbitrary = (name: string) =>
     })
     .map((d) => {
       const [first, ...more] = d.principals as unknown as [string, ...string[]];
+      // The model refuses an external ID on `clickpipes` (ClickPipes sends none) and requires one for Upsolver's
+      // role-based setup; every other profile takes it or not.
+      const externalId =
+        d.profile === 'clickpipes'
+          ? undefined
+          : d.profile === 'upsolver' && d.credentials === 'role'
+            ? (d.externalId ?? 'ext-1')
+            : d.externalId;
       const spec: Record<string, unknown> = {
         profile: d.profile,
         principal: {
           roleArn: first,
           ...(more.length === 0 ? {} : { additionalRoleArns: more }),
-          ...(d.externalId === undefined ? {} : { externalId: d.externalId }),
+          ...(externalId === undefined ? {} : { externalId }),
           ...(d.extraTrustActions.length === 0 ? {} : { extraTrustActions: d.extraTrustActions }),
         },
         streams: d.streams.map((s) => ({
