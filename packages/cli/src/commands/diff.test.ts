@@ -46,14 +46,19 @@ function diffJson(before: string, after: string, cwd: string): { grants: GrantDi
 }
 
 /** A grant file with the given streams (YAML lines) and optional principal lines. */
-function grantFile(name: string, streams: string[], principal: string[] = []): string {
+function grantFile(
+  name: string,
+  streams: string[],
+  principal: string[] = [],
+  profile = 'clickpipes',
+): string {
   return [
     'apiVersion: kinesis-access/v1',
     'kind: KinesisAccessGrant',
     'metadata:',
     `  name: ${name}`,
     'spec:',
-    '  profile: clickpipes',
+    `  profile: ${profile}`,
     '  principal:',
     `    roleArn: ${CLICKHOUSE}`,
     ...principal,
@@ -100,14 +105,20 @@ describe('kinesis-access diff --format json', () => {
   });
 
   it('principals, external ID and trust actions', () => {
+    // A generic profile: ClickPipes sends no external ID, so the model refuses one on `clickpipes`.
     const streams = [`    - arn: ${stream('orders')}`];
     const dir = tempTree({
-      'before.yaml': grantFile('orders', streams),
-      'after.yaml': grantFile('orders', streams, [
-        `    additionalRoleArns: [${STANDBY}]`,
-        '    externalId: ext-42',
-        '    extraTrustActions: [sts:TagSession]',
-      ]),
+      'before.yaml': grantFile('orders', streams, [], 'read'),
+      'after.yaml': grantFile(
+        'orders',
+        streams,
+        [
+          `    additionalRoleArns: [${STANDBY}]`,
+          '    externalId: ext-42',
+          '    extraTrustActions: [sts:TagSession]',
+        ],
+        'read',
+      ),
     });
     const [orders] = diffJson('before.yaml', 'after.yaml', dir).grants as [GrantDiffJson];
     expect(orders.change).toBe('changed');
@@ -194,11 +205,12 @@ describe('kinesis-access diff --format json', () => {
 describe('kinesis-access diff --format markdown', () => {
   it('prints the pull-request comment', () => {
     const dir = tempTree({
-      'before/orders.yaml': grantFile('orders', [`    - arn: ${stream('orders')}`]),
+      'before/orders.yaml': grantFile('orders', [`    - arn: ${stream('orders')}`], [], 'read'),
       'after/orders.yaml': grantFile(
         'orders',
         [`    - arn: ${stream('orders')}`, `    - arn: ${stream('payments')}`],
         ['    externalId: ext-42'],
+        'read',
       ),
     });
     const run = runCli(['diff', 'before', 'after', '--format', 'markdown'], { cwd: dir });
@@ -206,8 +218,9 @@ describe('kinesis-access diff --format markdown', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^## Kinesis access changes\n\n1 grant: 1 changed\.\n/);
     expect(run.stdout).toContain('### `orders`: changed');
-    expect(run.stdout).toContain(
-      `- \`${stream('payments')}\`: \`kinesis:DescribeStream\`, \`kinesis:GetRecords\``,
+    // The added stream's line lists what reading it takes (read profile: DescribeStream … GetRecords …).
+    expect(run.stdout).toMatch(
+      new RegExp(`\\n- \`${stream('payments')}\`: \`kinesis:DescribeStream\`, .*\`kinesis:GetRecords\`, `),
     );
     expect(run.stdout).toContain('- external ID: none → `ext-42`');
   });
