@@ -75,3 +75,42 @@ export async function readCurrentGrant(
       (known.length === 0 ? ' (there are no grants)' : ` (grants there: ${known.join(', ')})`),
   );
 }
+
+/** Where a change or revoke action reads the infra repository and writes the pull request's files. */
+export interface GrantWorkspace {
+  /** The grant's name, trimmed. */
+  readonly name: string;
+  /** The input currentPath (or its default), as given. */
+  readonly currentPath: string;
+  /** The input targetPath (or its default), as given. */
+  readonly targetPath: string;
+  /** currentPath resolved inside the workspace. */
+  readonly currentRoot: string;
+  /** targetPath resolved inside the workspace. */
+  readonly targetRoot: string;
+}
+
+/**
+ * Checks and resolves the inputs the change and revoke actions share: a non-empty `name`, and a `currentPath` and
+ * `targetPath` inside the workspace that are not the same directory (`sameDirectoryReason` says why, in the error).
+ */
+export function resolveGrantWorkspace(
+  workspacePath: string,
+  input: { readonly name?: unknown; readonly currentPath?: string; readonly targetPath?: string },
+  actionId: string,
+  sameDirectoryReason: string,
+): GrantWorkspace {
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (name === '')
+    throw new InputError(`${actionId}: name: is required, received ${JSON.stringify(input.name)}`);
+  const currentPath = input.currentPath?.trim() || DEFAULT_CURRENT_PATH;
+  const targetPath = input.targetPath?.trim() || DEFAULT_CHANGES_PATH;
+  const currentRoot = resolveSafeChildPath(workspacePath, currentPath);
+  const targetRoot = resolveSafeChildPath(workspacePath, targetPath);
+  if (path.relative(currentRoot, targetRoot) === '') {
+    throw new InputError(
+      `${actionId}: targetPath: must differ from currentPath (${sameDirectoryReason}), received "${targetPath}"`,
+    );
+  }
+  return { name, currentPath, targetPath, currentRoot, targetRoot };
+}
