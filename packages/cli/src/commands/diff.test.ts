@@ -47,20 +47,7 @@ function diffJson(before: string, after: string, cwd: string): { grants: GrantDi
 
 /** A grant file with the given streams (YAML lines) and optional principal lines. */
 function grantFile(name: string, streams: string[], principal: string[] = []): string {
-  return [
-    'apiVersion: kinesis-access/v1',
-    'kind: KinesisAccessGrant',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    '  profile: clickpipes',
-    '  principal:',
-    `    roleArn: ${CLICKHOUSE}`,
-    ...principal,
-    '  streams:',
-    ...streams,
-    '',
-  ].join('\n');
+  return grantYaml({ name, streamLines: streams, principalExtra: principal });
 }
 
 describe('kinesis-access diff --format json', () => {
