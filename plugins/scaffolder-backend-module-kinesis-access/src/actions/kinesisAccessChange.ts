@@ -14,8 +14,8 @@ import {
 import yaml from 'yaml';
 import { changeProblemsToInputError } from '../lib/changeProblems';
 import {
+  currentPathInput,
   DEFAULT_CHANGES_PATH,
-  DEFAULT_CURRENT_PATH,
   readCurrentGrant,
   resolveGrantWorkspace,
 } from '../lib/currentGrant';
@@ -110,12 +110,7 @@ export function createKinesisAccessChangeAction(options: KinesisAccessChangeActi
           z
             .string({ description: 'New ARN of the ClickHouse service role allowed to assume the role.' })
             .optional(),
-        currentPath: (z) =>
-          z
-            .string({
-              description: `Workspace directory holding a checkout of the infra repository. Default: ${DEFAULT_CURRENT_PATH}.`,
-            })
-            .optional(),
+        currentPath: currentPathInput,
         targetPath: (z) =>
           z
             .string({

@@ -4,8 +4,8 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { diffAccess, renderAccessDiffMarkdown } from '@kinesis-access/policy-model';
 import {
+  currentPathInput,
   DEFAULT_CHANGES_PATH,
-  DEFAULT_CURRENT_PATH,
   readCurrentGrant,
   resolveGrantWorkspace,
 } from '../lib/currentGrant';
@@ -62,12 +62,7 @@ export function createKinesisAccessRevokeAction() {
           z
             .string({ description: 'Why the access is revoked (goes into the pull request description).' })
             .optional(),
-        currentPath: (z) =>
-          z
-            .string({
-              description: `Workspace directory holding a checkout of the infra repository. Default: ${DEFAULT_CURRENT_PATH}.`,
-            })
-            .optional(),
+        currentPath: currentPathInput,
         targetPath: (z) =>
           z
             .string({

@@ -10,6 +10,18 @@ export const DEFAULT_CURRENT_PATH = 'current';
 /** Where they write the files of the pull request (the `sourcePath` of publish:github:pull-request). */
 export const DEFAULT_CHANGES_PATH = 'changes';
 
+/**
+ * The `currentPath` input field of the change and revoke actions, for their `schema.input` (`z` is the
+ * scaffolder's zod).
+ */
+export function currentPathInput<T>(z: { string(params: { description: string }): { optional(): T } }): T {
+  return z
+    .string({
+      description: `Workspace directory holding a checkout of the infra repository. Default: ${DEFAULT_CURRENT_PATH}.`,
+    })
+    .optional();
+}
+
 /** A grant as it is in the infra repository now. */
 export interface CurrentGrant {
   /** The grant file, relative to the repository root ('/'-separated), e.g. `grants/team-a/orders.yaml`. */
