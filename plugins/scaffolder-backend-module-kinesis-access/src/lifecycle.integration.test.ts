@@ -23,6 +23,7 @@ import { readTree } from './test-support/actionHarness';
 import { CLICKHOUSE, KEY, kinesisAccess, NEW_KEY, stream, writeInfraRepo } from './test-support/infraRepo';
 import {
   finishedTask,
+  type RecordedPullRequest,
   recordingGithubPullRequestModule,
   type ScaffolderBackend,
   startScaffolderBackend,
@@ -37,15 +38,6 @@ const REPO_URL = 'github.com?owner=example&repo=infra';
 const TREE_URL = 'https://github.com/example/infra/tree/main';
 const FAKE_PR_URL = 'https://github.com/example/infra/pull/';
 
-interface RecordedPullRequest {
-  owner: string;
-  repo: string;
-  title: string;
-  body: string;
-  head: string;
-  base?: string;
-  changes: { files: Record<string, { content: string; encoding: string } | symbol>; commit: string }[];
-}
 const pullRequests: RecordedPullRequest[] = [];
 const treeReads: string[] = [];
 

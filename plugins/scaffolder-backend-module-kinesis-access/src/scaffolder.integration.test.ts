@@ -21,6 +21,7 @@ import request from 'supertest';
 import yaml from 'yaml';
 import {
   finishedTask as pollTask,
+  type RecordedPullRequest,
   recordingGithubPullRequestModule,
   type ScaffolderBackend,
   startScaffolderBackend,
@@ -56,18 +57,11 @@ const VALUES = {
 const ROLE_NAME = 'ClickHouseAccessRole-orders-clickpipes';
 const ROLE_ARN = `arn:aws:iam::123456789012:role/${ROLE_NAME}`;
 
-/** What the recording GitHub client received (the octokit-plugin-create-pull-request options). */
-interface RecordedPullRequest {
-  owner: string;
-  repo: string;
-  title: string;
-  body: string;
-  head: string;
-  changes: { files: Record<string, { content: string; encoding: string }>; commit: string }[];
-}
-const pullRequests: RecordedPullRequest[] = [];
+/** What the recording GitHub client received: this template only writes files. */
+type WrittenPullRequest = RecordedPullRequest<{ content: string; encoding: string }>;
+const pullRequests: WrittenPullRequest[] = [];
 
-const recordingGithubModule = recordingGithubPullRequestModule((options: RecordedPullRequest) => {
+const recordingGithubModule = recordingGithubPullRequestModule((options: WrittenPullRequest) => {
   pullRequests.push(options);
   return { html_url: FAKE_PR_URL, number: 7 };
 });

@@ -28,6 +28,20 @@ export interface TemplateEntity {
   metadata: { name: string } & Record<string, unknown>;
 }
 
+/** A file of a recorded commit: its content, or a symbol (octokit-plugin-create-pull-request's delete marker). */
+export type RecordedFile = { content: string; encoding: string } | symbol;
+
+/** What the recording GitHub client received (the octokit-plugin-create-pull-request options). */
+export interface RecordedPullRequest<File = RecordedFile> {
+  owner: string;
+  repo: string;
+  title: string;
+  body: string;
+  head: string;
+  base?: string;
+  changes: { files: Record<string, File>; commit: string }[];
+}
+
 /**
  * Backstage's publish:github:pull-request whose GitHub client hands each createPullRequest call to `record` and
  * answers with what `record` returns (the pull request's URL and number), as GitHub does.
