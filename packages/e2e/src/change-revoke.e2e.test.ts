@@ -11,40 +11,18 @@
  * description is the access diff.
  */
 import { execFile } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type RunningBackend, startBackend } from './backendProcess';
+import { launchBrowser, shot, typeInto, WAIT } from './browser';
 import { type GithubStandIn, startGithubStandIn } from './githubStandIn';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(repoRoot, 'packages/cli/bin/kinesis-access.js');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
-  ? path.join(repoRoot, 'docs/images')
-  : path.join(tmpdir(), 'kinesis-access-e2e-screenshots');
-const WAIT = { timeout: 60_000 };
 const OWNER = 'acme';
 const REPO = 'infrastructure';
 const CHANGED = 'orders-clickpipes';
@@ -56,19 +34,8 @@ let github: GithubStandIn;
 let backend: RunningBackend;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const workDir = mkdtempSync(path.join(tmpdir(), 'kinesis-access-e2e-lifecycle-'));
-
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `backstage-${name}.png`), fullPage: true });
-}
-
-async function typeInto(label: string | RegExp, text: string) {
-  const input = page.getByLabel(label);
-  await input.click();
-  await input.pressSequentially(text);
-  return input;
-}
 
 async function kinesisAccess(cwd: string, ...args: string[]) {
   return await run(process.execPath, [CLI, ...args], { cwd }).then(
@@ -125,9 +92,9 @@ async function chooseTemplate(title: string, slug: string) {
 
 async function fillRepository() {
   // The repository box is a free-text autocomplete: like a person, leave it (Tab) to commit the typed name.
-  await typeInto(/^Owner/, OWNER);
+  await typeInto(page, /^Owner/, OWNER);
   await page.keyboard.press('Tab');
-  await typeInto(/^Repository/, REPO);
+  await typeInto(page, /^Repository/, REPO);
   await page.keyboard.press('Tab');
 }
 
@@ -146,15 +113,7 @@ async function createAndFinish(): Promise<string> {
 }
 
 beforeAll(async () => {
-  try {
-    accessSync(CHROMIUM, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The end-to-end test needs it: run \`bash scripts/setup-chromium.sh\` ` +
-        '(installs Debian chromium) or set CHROMIUM_PATH.',
-    );
-  }
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  ({ browser, page, pageErrors } = await launchBrowser({ width: 1280, height: 900 }));
   // The repository: examples/infra-repo's two grants and the Terraform synth writes for them (local state, which
   // is what the local backend's action writes too).
   const seed = path.join(workDir, 'seed');
@@ -173,9 +132,6 @@ beforeAll(async () => {
     GITHUB_TOKEN: github.token,
     GITHUB_API_BASE_URL: github.apiBaseUrl,
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
 afterAll(async () => {
@@ -199,14 +155,14 @@ describe('change and revoke in the Backstage app (Chromium, real backend, GitHub
   it('changes a grant: reads it from the repository, opens a pull request whose description is the access diff', async () => {
     await chooseTemplate('Change Kinesis access', 'change-kinesis-access');
     await fillRepository();
-    await typeInto('Grant name', CHANGED);
+    await typeInto(page, 'Grant name', CHANGED);
     await page.getByRole('button', { name: 'Next' }).click();
-    await typeInto(/New ClickHouse service role ARN/, NEW_SERVICE);
-    await shot('change-form');
+    await typeInto(page, /New ClickHouse service role ARN/, NEW_SERVICE);
+    await shot(page, 'change-form');
     await createAndFinish();
     // The task page shows the access diff (the template's output text).
     await page.getByText(`may now assume it:`).first().waitFor(WAIT);
-    await shot('change-task');
+    await shot(page, 'change-task');
 
     expect(github.unexpected).toEqual([]);
     const pull = github.pullRequests.at(-1);
@@ -243,12 +199,12 @@ describe('change and revoke in the Backstage app (Chromium, real backend, GitHub
   it('revokes a grant: the pull request deletes its grant file, summary and stack, and says what is lost', async () => {
     await chooseTemplate('Revoke Kinesis access', 'revoke-kinesis-access');
     await fillRepository();
-    await typeInto('Grant name', REVOKED);
-    await typeInto('Reason', 'The partner contract ended.');
-    await shot('revoke-form');
+    await typeInto(page, 'Grant name', REVOKED);
+    await typeInto(page, 'Reason', 'The partner contract ended.');
+    await shot(page, 'revoke-form');
     await createAndFinish();
     await page.getByText('The pipeline destroys role').first().waitFor(WAIT);
-    await shot('revoke-task');
+    await shot(page, 'revoke-task');
 
     expect(github.unexpected).toEqual([]);
     const pull = github.pullRequests.at(-1);

@@ -13,7 +13,7 @@
  * skips, without them. `UPDATE_SCREENSHOTS=1` writes the screenshots into docs/images/ (else the OS temp dir).
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -24,27 +24,14 @@ import {
   renderJson,
   validateGrant,
 } from '@kinesis-access/policy-model';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type RunningBackend, startBackend } from './backendProcess';
+import { launchBrowser, shot, typeInto, WAIT } from './browser';
 import { type GithubStandIn, startGithubStandIn } from './githubStandIn';
 import { terraformValidate } from './terraform';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
-  ? path.join(repoRoot, 'docs/images')
-  : path.join(tmpdir(), 'kinesis-access-e2e-screenshots');
-const WAIT = { timeout: 60_000 };
 
 const values = {
   name: 'orders-clickpipes',
@@ -71,38 +58,16 @@ let github: GithubStandIn;
 let backend: RunningBackend;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const workDir = mkdtempSync(path.join(tmpdir(), 'kinesis-access-e2e-'));
 
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `backstage-${name}.png`), fullPage: true });
-}
-
-async function typeInto(label: string | RegExp, text: string) {
-  const input = page.getByLabel(label);
-  await input.click();
-  await input.pressSequentially(text);
-  return input;
-}
-
 beforeAll(async () => {
-  try {
-    accessSync(CHROMIUM, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The end-to-end test needs it: run \`bash scripts/setup-chromium.sh\` ` +
-        '(installs Debian chromium) or set CHROMIUM_PATH.',
-    );
-  }
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  ({ browser, page, pageErrors } = await launchBrowser({ width: 1280, height: 900 }));
   github = await startGithubStandIn();
   backend = await startBackend(repoRoot, {
     GITHUB_TOKEN: github.token,
     GITHUB_API_BASE_URL: github.apiBaseUrl,
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
 afterAll(async () => {
@@ -121,7 +86,7 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
     await page.goto(`${backend.baseUrl}/create`, WAIT);
     await page.getByRole('button', { name: 'Enter' }).click(WAIT);
     await page.getByText('Grant ClickPipes Kinesis access').first().waitFor(WAIT);
-    await shot('create');
+    await shot(page, 'create');
   });
 
   it('chooses "Grant ClickPipes Kinesis access" and shows the model error for a bad role ARN', async () => {
@@ -132,17 +97,17 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
     await card.getByRole('button', { name: 'Choose' }).click();
     await page.waitForURL(/\/create\/templates\/default\/grant-clickpipes-kinesis-access/, WAIT);
 
-    await typeInto('Grant name', values.name);
+    await typeInto(page, 'Grant name', values.name);
     const result = validateGrant(
       grantFromTemplateInput({ ...templateInput, clickhouseRoleArn: BAD_ROLE_ARN }),
     );
     const expected = result.ok ? [] : result.problems.filter((p) => p.path === 'spec.principal.roleArn');
     expect(expected.length).toBeGreaterThan(0);
-    const roleArn = await typeInto(/ClickHouse service role ARN/, BAD_ROLE_ARN);
+    const roleArn = await typeInto(page, /ClickHouse service role ARN/, BAD_ROLE_ARN);
     const errors = page.getByTestId('clickhouse-role-arn-errors');
     for (const problem of expected) await errors.getByText(problem.message, { exact: true }).waitFor(WAIT);
     expect(await roleArn.getAttribute('aria-invalid')).toBe('true');
-    await shot('form-error');
+    await shot(page, 'form-error');
 
     await roleArn.fill('');
     await roleArn.pressSequentially(values.clickhouseRoleArn);
@@ -155,18 +120,18 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
   it('takes the streams and the role name', async () => {
     await page.getByRole('button', { name: 'Next' }).click();
     const stream = values.streams[0];
-    await typeInto('Stream 1 ARN', stream?.arn ?? '');
-    await typeInto(/Stream 1 KMS key ARN/, stream?.kmsKeyArn ?? '');
-    await typeInto(/Role name/, values.roleName);
-    await shot('form-streams');
+    await typeInto(page, 'Stream 1 ARN', stream?.arn ?? '');
+    await typeInto(page, /Stream 1 KMS key ARN/, stream?.kmsKeyArn ?? '');
+    await typeInto(page, /Role name/, values.roleName);
+    await shot(page, 'form-streams');
   });
 
   it('fills the real RepoUrlPicker and previews exactly the policies the model plans', async () => {
     await page.getByRole('button', { name: 'Next' }).click();
     // The repository box is a free-text autocomplete: like a person, leave it (Tab) to commit the typed name.
-    await typeInto(/^Owner/, values.owner);
+    await typeInto(page, /^Owner/, values.owner);
     await page.keyboard.press('Tab');
-    await typeInto(/^Repository/, values.repo);
+    await typeInto(page, /^Repository/, values.repo);
     await page.keyboard.press('Tab');
 
     const compiled = compileGrant(grantFromTemplateInput(templateInput));
@@ -190,13 +155,13 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
       ).toBe(canonicalJson(policy.document));
     }
     expect(await preview.textContent()).toContain(compiled.value.role.arn);
-    await shot('form-preview');
+    await shot(page, 'form-preview');
   });
 
   it('reviews and creates; the task page shows each step finishing and the outputs', async () => {
     await page.getByRole('button', { name: 'Review' }).click();
     await page.getByText(values.clickhouseRoleArn).first().waitFor(WAIT);
-    await shot('review');
+    await shot(page, 'review');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/create\/tasks\/[^/]+$/, WAIT);
     const taskId = new URL(page.url()).pathname.split('/').pop();
@@ -247,7 +212,7 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
     expect(roleArn).toBe(`arn:aws:iam::123456789012:role/${values.roleName}`);
     await page.getByText(roleArn, { exact: true }).waitFor(WAIT);
     await page.getByText('Next steps in ClickPipes').waitFor(WAIT);
-    await shot('task');
+    await shot(page, 'task');
   });
 
   it('opened the pull request in the stand-in with the grant, its Terraform and the summary', () => {

@@ -5,30 +5,16 @@
  *   handed to the editor in place of the OS folder dialog, which a headless browser cannot show);
  * - a real task fails at the pull-request step and says that a GitHub token is missing, and how to give one.
  */
-import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileGrant, grantFromTemplateInput } from '@kinesis-access/policy-model';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import yaml from 'yaml';
 import { type RunningBackend, startBackend } from './backendProcess';
+import { launchBrowser, SCREENSHOT_DIR, WAIT } from './browser';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const TEMPLATE = 'templates/grant-clickpipes-kinesis-access/template.yaml';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
-  ? path.join(repoRoot, 'docs/images')
-  : path.join(tmpdir(), 'kinesis-access-e2e-screenshots');
-const WAIT = { timeout: 60_000 };
 
 const values = {
   name: 'dry-run-orders',
@@ -102,18 +88,9 @@ describe('the local backend without a GitHub token', () => {
   });
 
   it('runs a dry-run from the template editor in the app', async () => {
-    try {
-      accessSync(CHROMIUM, constants.X_OK);
-    } catch {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: run \`bash scripts/setup-chromium.sh\` or set CHROMIUM_PATH.`,
-      );
-    }
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-    const page: Page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const launched = await launchBrowser({ width: 1440, height: 1000 });
+    browser = launched.browser;
+    const { page, pageErrors } = launched;
     // The editor asks the browser for a directory (File System Access API). The directory is a real one, in
     // the origin-private file system, holding the real template.yaml; only the OS dialog is skipped.
     await page.addInitScript((template: string) => {

@@ -14,22 +14,21 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
-import { ScmIntegrations } from '@backstage/integration';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { createPublishGithubPullRequestAction } from '@backstage/plugin-scaffolder-backend-module-github';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { parseGrantYaml } from '@kinesis-access/policy-model';
-import knexFactory, { type Knex } from 'knex';
 import request from 'supertest';
 import yaml from 'yaml';
-import kinesisAccessModule from './index';
 import { readTree } from './test-support/actionHarness';
 import { CLICKHOUSE, KEY, kinesisAccess, NEW_KEY, stream, writeInfraRepo } from './test-support/infraRepo';
+import {
+  finishedTask,
+  type RecordedPullRequest,
+  recordingGithubPullRequestModule,
+  type ScaffolderBackend,
+  startScaffolderBackend,
+  type TemplateEntity,
+} from './test-support/scaffolderBackend';
 
 jest.setTimeout(120_000);
 
@@ -39,15 +38,6 @@ const REPO_URL = 'github.com?owner=example&repo=infra';
 const TREE_URL = 'https://github.com/example/infra/tree/main';
 const FAKE_PR_URL = 'https://github.com/example/infra/pull/';
 
-interface RecordedPullRequest {
-  owner: string;
-  repo: string;
-  title: string;
-  body: string;
-  head: string;
-  base?: string;
-  changes: { files: Record<string, { content: string; encoding: string } | symbol>; commit: string }[];
-}
 const pullRequests: RecordedPullRequest[] = [];
 const treeReads: string[] = [];
 
@@ -55,32 +45,10 @@ let remote: string;
 let scratch: string;
 
 /** The pull-request side of GitHub: record, answer like GitHub does. */
-const recordingGithubModule = createBackendModule({
-  pluginId: 'scaffolder',
-  moduleId: 'recording-github-pull-request',
-  register({ registerInit }) {
-    registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        const integrations = ScmIntegrations.fromConfig(
-          new ConfigReader({ integrations: { github: [{ host: 'github.com' }] } }),
-        );
-        scaffolder.addActions(
-          createPublishGithubPullRequestAction({
-            integrations,
-            clientFactory: async () =>
-              ({
-                createPullRequest: async (options: RecordedPullRequest) => {
-                  pullRequests.push(options);
-                  const number = pullRequests.length;
-                  return { data: { html_url: `${FAKE_PR_URL}${number}`, number, base: { ref: 'main' } } };
-                },
-              }) as never,
-          }),
-        );
-      },
-    });
-  },
+const recordingGithubModule = recordingGithubPullRequestModule((options: RecordedPullRequest) => {
+  pullRequests.push(options);
+  const number = pullRequests.length;
+  return { html_url: `${FAKE_PR_URL}${number}`, number };
 });
 
 /** The reading side of GitHub: fetch:plain's readTree of the repository's main branch, from `remote`. */
@@ -108,9 +76,8 @@ const urlReaderStandIn = mockServices.urlReader.mock({
   },
 });
 
-let knex: Knex;
-let backend: Awaited<ReturnType<typeof startTestBackend>>;
-const templates: Record<string, { apiVersion: string; kind: string; metadata: { name: string } }> = {};
+let scaffolder: ScaffolderBackend;
+const templates: Record<string, TemplateEntity> = {};
 
 beforeAll(async () => {
   for (const name of TEMPLATES) {
@@ -121,35 +88,15 @@ beforeAll(async () => {
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'ka-lifecycle-'));
   remote = path.join(scratch, 'remote');
   await writeInfraRepo(remote);
-  knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-  backend = await startTestBackend({
-    features: [
-      scaffolderPlugin,
-      kinesisAccessModule,
-      recordingGithubModule,
-      urlReaderStandIn.factory,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({
-        entities: Object.values(templates).map((t) => ({
-          ...t,
-          metadata: { namespace: 'default', ...t.metadata },
-        })),
-      }),
-      mockServices.rootConfig.factory({
-        data: { scaffolder: { concurrentTasksLimit: 2 }, integrations: { github: [{ host: 'github.com' }] } },
-      }),
-    ],
+  scaffolder = await startScaffolderBackend({
+    templates: Object.values(templates),
+    features: [recordingGithubModule, urlReaderStandIn.factory],
+    config: { scaffolder: { concurrentTasksLimit: 2 }, integrations: { github: [{ host: 'github.com' }] } },
   });
 });
 
 afterAll(async () => {
-  await backend?.stop();
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  await knex?.destroy();
+  await scaffolder?.stop();
   await fs.rm(scratch, { recursive: true, force: true });
 });
 
@@ -157,29 +104,20 @@ type DirectoryContents = { path: string; base64Content: string }[];
 const decode = (base64: string) => Buffer.from(base64, 'base64').toString('utf8');
 
 async function dryRun(template: string, values: Record<string, unknown>) {
-  return await request(backend.server)
+  return await request(scaffolder.backend.server)
     .post('/api/scaffolder/v2/dry-run')
     .send({ template: templates[template], values, directoryContents: [] });
 }
 
 async function runTask(template: string, values: Record<string, unknown>) {
-  const created = await request(backend.server)
+  const created = await request(scaffolder.backend.server)
     .post('/api/scaffolder/v2/tasks')
     .send({ templateRef: `template:default/${template}`, values });
   expect(created.status).toBe(201);
-  let status = '';
-  for (let i = 0; i < 600 && status !== 'completed' && status !== 'failed'; i += 1) {
-    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    status = (await request(backend.server).get(`/api/scaffolder/v2/tasks/${created.body.id}`)).body.status;
-  }
-  const events = (await request(backend.server).get(`/api/scaffolder/v2/tasks/${created.body.id}/events`))
-    .body as {
-    type: string;
-    body: { message?: string; output?: { links: { url: string }[]; text: { content: string }[] } };
-  }[];
+  const { status, events, log } = await finishedTask(scaffolder.backend.server, created.body.id, 600);
   return {
     status,
-    log: events.map((e) => e.body?.message ?? '').join('\n'),
+    log,
     output: events.find((e) => e.type === 'completion')?.body.output,
   };
 }

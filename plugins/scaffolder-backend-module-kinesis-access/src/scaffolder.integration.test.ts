@@ -15,20 +15,19 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { createPublishGithubPullRequestAction } from '@backstage/plugin-scaffolder-backend-module-github';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { checkGrantSemantics, formatFailure, intentFromGrant } from '@kinesis-access/iam-test-kit';
 import { type GrantSpec, parseGrantYaml } from '@kinesis-access/policy-model';
-import knexFactory, { type Knex } from 'knex';
 import request from 'supertest';
 import yaml from 'yaml';
-import kinesisAccessModule from './index';
+import {
+  finishedTask as pollTask,
+  type RecordedPullRequest,
+  recordingGithubPullRequestModule,
+  type ScaffolderBackend,
+  startScaffolderBackend,
+  type TaskEvent,
+  type TemplateEntity,
+} from './test-support/scaffolderBackend';
 
 jest.setTimeout(60_000);
 
@@ -58,85 +57,31 @@ const VALUES = {
 const ROLE_NAME = 'ClickHouseAccessRole-orders-clickpipes';
 const ROLE_ARN = `arn:aws:iam::123456789012:role/${ROLE_NAME}`;
 
-/** What the recording GitHub client received (the octokit-plugin-create-pull-request options). */
-interface RecordedPullRequest {
-  owner: string;
-  repo: string;
-  title: string;
-  body: string;
-  head: string;
-  changes: { files: Record<string, { content: string; encoding: string }>; commit: string }[];
-}
-const pullRequests: RecordedPullRequest[] = [];
+/** What the recording GitHub client received: this template only writes files. */
+type WrittenPullRequest = RecordedPullRequest<{ content: string; encoding: string }>;
+const pullRequests: WrittenPullRequest[] = [];
 
-interface TaskEvent {
-  type: string;
-  body: {
-    message?: string;
-    output?: { links: { title: string; url: string }[]; text: { content: string }[] };
-  };
-}
-
-const recordingGithubModule = createBackendModule({
-  pluginId: 'scaffolder',
-  moduleId: 'recording-github-pull-request',
-  register({ registerInit }) {
-    registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        const integrations = ScmIntegrations.fromConfig(
-          new ConfigReader({ integrations: { github: [{ host: 'github.com' }] } }),
-        );
-        scaffolder.addActions(
-          createPublishGithubPullRequestAction({
-            integrations,
-            // The SCM boundary: instead of Octokit talking to api.github.com, record the pull request.
-            clientFactory: async () =>
-              ({
-                createPullRequest: async (options: RecordedPullRequest) => {
-                  pullRequests.push(options);
-                  return { data: { html_url: FAKE_PR_URL, number: 7, base: { ref: 'main' } } };
-                },
-              }) as never,
-          }),
-        );
-      },
-    });
-  },
+const recordingGithubModule = recordingGithubPullRequestModule((options: WrittenPullRequest) => {
+  pullRequests.push(options);
+  return { html_url: FAKE_PR_URL, number: 7 };
 });
 
-let knex: Knex;
-let backend: Awaited<ReturnType<typeof startTestBackend>>;
-let template: { apiVersion: string; kind: string; metadata: { name: string } & Record<string, unknown> };
+let scaffolder: ScaffolderBackend;
+let template: TemplateEntity;
 let scratch: string;
 
 beforeAll(async () => {
   template = yaml.parse(await fs.readFile(TEMPLATE_FILE, 'utf8'));
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'ka-integration-'));
-  knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-  backend = await startTestBackend({
-    features: [
-      scaffolderPlugin,
-      kinesisAccessModule,
-      recordingGithubModule,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({
-        entities: [{ ...template, metadata: { namespace: 'default', ...template.metadata } }],
-      }),
-      mockServices.rootConfig.factory({ data: { scaffolder: { concurrentTasksLimit: 2 } } }),
-    ],
+  scaffolder = await startScaffolderBackend({
+    templates: [template],
+    features: [recordingGithubModule],
+    config: { scaffolder: { concurrentTasksLimit: 2 } },
   });
 });
 
 afterAll(async () => {
-  await backend?.stop();
-  // The scaffolder's task workers may still touch the database just after stop.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  await knex?.destroy();
+  await scaffolder?.stop();
   await fs.rm(scratch, { recursive: true, force: true });
 });
 
@@ -149,7 +94,7 @@ function fileOf(contents: DirectoryContents, file: string): string {
 }
 
 async function dryRun(values: Record<string, unknown>) {
-  return await request(backend.server)
+  return await request(scaffolder.backend.server)
     .post('/api/scaffolder/v2/dry-run')
     .send({ template, values, directoryContents: [] });
 }
@@ -182,14 +127,7 @@ async function kinesisAccessCheck(grantYaml: string): Promise<{ code: number; ou
 
 /** Polls a task until it has finished; returns its status and its events. */
 async function finishedTask(taskId: string): Promise<{ status: string; events: TaskEvent[]; log: string }> {
-  let status = '';
-  for (let i = 0; i < 300 && status !== 'completed' && status !== 'failed'; i += 1) {
-    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    status = (await request(backend.server).get(`/api/scaffolder/v2/tasks/${taskId}`)).body.status;
-  }
-  const events = (await request(backend.server).get(`/api/scaffolder/v2/tasks/${taskId}/events`))
-    .body as TaskEvent[];
-  return { status, events, log: events.map((e) => e.body?.message ?? '').join('\n') };
+  return await pollTask(scaffolder.backend.server, taskId, 300);
 }
 
 describe('the template on the real scaffolder', () => {
@@ -275,7 +213,7 @@ describe('the template on the real scaffolder', () => {
 
   it('as a real task: the pull request carries the grant, its Terraform and the summary as its body', async () => {
     pullRequests.length = 0;
-    const created = await request(backend.server)
+    const created = await request(scaffolder.backend.server)
       .post('/api/scaffolder/v2/tasks')
       .send({ templateRef: TEMPLATE_REF, values: VALUES });
     expect(created.status).toBe(201);
@@ -306,7 +244,7 @@ describe('the template on the real scaffolder', () => {
 
   it('as a real task: bad input fails the task at the grant step and opens no pull request', async () => {
     pullRequests.length = 0;
-    const created = await request(backend.server)
+    const created = await request(scaffolder.backend.server)
       .post('/api/scaffolder/v2/tasks')
       .send({
         templateRef: TEMPLATE_REF,

@@ -52,20 +52,7 @@ function grantFile(
   principal: string[] = [],
   profile = 'clickpipes',
 ): string {
-  return [
-    'apiVersion: kinesis-access/v1',
-    'kind: KinesisAccessGrant',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    `  profile: ${profile}`,
-    '  principal:',
-    `    roleArn: ${CLICKHOUSE}`,
-    ...principal,
-    '  streams:',
-    ...streams,
-    '',
-  ].join('\n');
+  return grantYaml({ name, profile, streamLines: streams, principalExtra: principal });
 }
 
 describe('kinesis-access diff --format json', () => {

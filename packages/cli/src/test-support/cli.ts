@@ -77,6 +77,10 @@ export interface GrantOptions {
   readonly roleName?: string;
   /** Extra YAML lines appended under `spec:` (already indented by two spaces). */
   readonly specExtra?: string;
+  /** Extra YAML lines under `spec.principal:`, after `roleArn` (already indented by four spaces). */
+  readonly principalExtra?: readonly string[];
+  /** The YAML lines under `spec.streams:` (already indented), in place of the one `stream`. */
+  readonly streamLines?: readonly string[];
 }
 
 /** A valid grant file (unless the options make it invalid). */
@@ -91,11 +95,14 @@ export function grantYaml(options: GrantOptions): string {
     `  profile: ${options.profile ?? 'clickpipes'}`,
     '  principal:',
     '    roleArn: arn:aws:iam::111122223333:role/ClickHouse-Service-Role',
+    ...(options.principalExtra ?? []),
   ];
   if (options.roleName !== undefined) lines.push('  role:', `    name: ${options.roleName}`);
   lines.push(
     '  streams:',
-    `    - arn: arn:aws:kinesis:us-east-1:${account}:stream/${options.stream ?? 'orders'}`,
+    ...(options.streamLines ?? [
+      `    - arn: arn:aws:kinesis:us-east-1:${account}:stream/${options.stream ?? 'orders'}`,
+    ]),
   );
   if (options.specExtra !== undefined) lines.push(options.specExtra);
   return `${lines.join('\n')}\n`;

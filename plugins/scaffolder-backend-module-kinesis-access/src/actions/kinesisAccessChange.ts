@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   canonicalJson,
@@ -15,7 +13,12 @@ import {
 } from '@kinesis-access/policy-model';
 import yaml from 'yaml';
 import { changeProblemsToInputError } from '../lib/changeProblems';
-import { DEFAULT_CHANGES_PATH, DEFAULT_CURRENT_PATH, readCurrentGrant } from '../lib/currentGrant';
+import {
+  currentPathInput,
+  DEFAULT_CHANGES_PATH,
+  readCurrentGrant,
+  resolveGrantWorkspace,
+} from '../lib/currentGrant';
 import { renderTerraform, summaryFilePath, type TerraformSettings } from '../lib/layout';
 import { type WorkspaceFile, writeFilesAtomically } from '../lib/workspaceFiles';
 import { examples } from './kinesisAccessChange.examples';
@@ -107,12 +110,7 @@ export function createKinesisAccessChangeAction(options: KinesisAccessChangeActi
           z
             .string({ description: 'New ARN of the ClickHouse service role allowed to assume the role.' })
             .optional(),
-        currentPath: (z) =>
-          z
-            .string({
-              description: `Workspace directory holding a checkout of the infra repository. Default: ${DEFAULT_CURRENT_PATH}.`,
-            })
-            .optional(),
+        currentPath: currentPathInput,
         targetPath: (z) =>
           z
             .string({
@@ -137,18 +135,12 @@ export function createKinesisAccessChangeAction(options: KinesisAccessChangeActi
     },
     async handler(ctx) {
       const input = ctx.input as ChangeActionInput;
-      const name = typeof input.name === 'string' ? input.name.trim() : '';
-      if (name === '')
-        throw new InputError(`${ACTION_ID}: name: is required, received ${JSON.stringify(input.name)}`);
-      const currentPath = input.currentPath?.trim() || DEFAULT_CURRENT_PATH;
-      const targetPath = input.targetPath?.trim() || DEFAULT_CHANGES_PATH;
-      const currentRoot = resolveSafeChildPath(ctx.workspacePath, currentPath);
-      const targetRoot = resolveSafeChildPath(ctx.workspacePath, targetPath);
-      if (path.relative(currentRoot, targetRoot) === '') {
-        throw new InputError(
-          `${ACTION_ID}: targetPath: must differ from currentPath (the pull request holds only the changed files), received "${targetPath}"`,
-        );
-      }
+      const { name, currentPath, targetPath, currentRoot, targetRoot } = resolveGrantWorkspace(
+        ctx.workspacePath,
+        input,
+        ACTION_ID,
+        'the pull request holds only the changed files',
+      );
 
       // 1. The grant as it is, and the change through the model. Nothing is written if either throws.
       const current = await readCurrentGrant(currentRoot, currentPath, name, ACTION_ID);

@@ -1,10 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { diffAccess, renderAccessDiffMarkdown } from '@kinesis-access/policy-model';
-import { DEFAULT_CHANGES_PATH, DEFAULT_CURRENT_PATH, readCurrentGrant } from '../lib/currentGrant';
+import {
+  currentPathInput,
+  DEFAULT_CHANGES_PATH,
+  readCurrentGrant,
+  resolveGrantWorkspace,
+} from '../lib/currentGrant';
 import { generatedStackDirectory, summaryFilePath } from '../lib/layout';
 import { examples } from './kinesisAccessRevoke.examples';
 
@@ -58,12 +62,7 @@ export function createKinesisAccessRevokeAction() {
           z
             .string({ description: 'Why the access is revoked (goes into the pull request description).' })
             .optional(),
-        currentPath: (z) =>
-          z
-            .string({
-              description: `Workspace directory holding a checkout of the infra repository. Default: ${DEFAULT_CURRENT_PATH}.`,
-            })
-            .optional(),
+        currentPath: currentPathInput,
         targetPath: (z) =>
           z
             .string({
@@ -86,18 +85,12 @@ export function createKinesisAccessRevokeAction() {
     },
     async handler(ctx) {
       const input = ctx.input as RevokeActionInput;
-      const name = typeof input.name === 'string' ? input.name.trim() : '';
-      if (name === '')
-        throw new InputError(`${ACTION_ID}: name: is required, received ${JSON.stringify(input.name)}`);
-      const currentPath = input.currentPath?.trim() || DEFAULT_CURRENT_PATH;
-      const targetPath = input.targetPath?.trim() || DEFAULT_CHANGES_PATH;
-      const currentRoot = resolveSafeChildPath(ctx.workspacePath, currentPath);
-      const targetRoot = resolveSafeChildPath(ctx.workspacePath, targetPath);
-      if (path.relative(currentRoot, targetRoot) === '') {
-        throw new InputError(
-          `${ACTION_ID}: targetPath: must differ from currentPath (the pull request holds only its own changes), received "${targetPath}"`,
-        );
-      }
+      const { name, currentPath, targetPath, currentRoot, targetRoot } = resolveGrantWorkspace(
+        ctx.workspacePath,
+        input,
+        ACTION_ID,
+        'the pull request holds only its own changes',
+      );
 
       const current = await readCurrentGrant(currentRoot, currentPath, name, ACTION_ID);
       const stackDir = generatedStackDirectory(current.plan);

@@ -10,6 +10,18 @@ export const DEFAULT_CURRENT_PATH = 'current';
 /** Where they write the files of the pull request (the `sourcePath` of publish:github:pull-request). */
 export const DEFAULT_CHANGES_PATH = 'changes';
 
+/**
+ * The `currentPath` input field of the change and revoke actions, for their `schema.input` (`z` is the
+ * scaffolder's zod).
+ */
+export function currentPathInput<T>(z: { string(params: { description: string }): { optional(): T } }): T {
+  return z
+    .string({
+      description: `Workspace directory holding a checkout of the infra repository. Default: ${DEFAULT_CURRENT_PATH}.`,
+    })
+    .optional();
+}
+
 /** A grant as it is in the infra repository now. */
 export interface CurrentGrant {
   /** The grant file, relative to the repository root ('/'-separated), e.g. `grants/team-a/orders.yaml`. */
@@ -74,4 +86,43 @@ export async function readCurrentGrant(
     `${actionId}: name: no grant named "${name}" under ${shownRoot}/grants, received "${name}"` +
       (known.length === 0 ? ' (there are no grants)' : ` (grants there: ${known.join(', ')})`),
   );
+}
+
+/** Where a change or revoke action reads the infra repository and writes the pull request's files. */
+export interface GrantWorkspace {
+  /** The grant's name, trimmed. */
+  readonly name: string;
+  /** The input currentPath (or its default), as given. */
+  readonly currentPath: string;
+  /** The input targetPath (or its default), as given. */
+  readonly targetPath: string;
+  /** currentPath resolved inside the workspace. */
+  readonly currentRoot: string;
+  /** targetPath resolved inside the workspace. */
+  readonly targetRoot: string;
+}
+
+/**
+ * Checks and resolves the inputs the change and revoke actions share: a non-empty `name`, and a `currentPath` and
+ * `targetPath` inside the workspace that are not the same directory (`sameDirectoryReason` says why, in the error).
+ */
+export function resolveGrantWorkspace(
+  workspacePath: string,
+  input: { readonly name?: unknown; readonly currentPath?: string; readonly targetPath?: string },
+  actionId: string,
+  sameDirectoryReason: string,
+): GrantWorkspace {
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (name === '')
+    throw new InputError(`${actionId}: name: is required, received ${JSON.stringify(input.name)}`);
+  const currentPath = input.currentPath?.trim() || DEFAULT_CURRENT_PATH;
+  const targetPath = input.targetPath?.trim() || DEFAULT_CHANGES_PATH;
+  const currentRoot = resolveSafeChildPath(workspacePath, currentPath);
+  const targetRoot = resolveSafeChildPath(workspacePath, targetPath);
+  if (path.relative(currentRoot, targetRoot) === '') {
+    throw new InputError(
+      `${actionId}: targetPath: must differ from currentPath (${sameDirectoryReason}), received "${targetPath}"`,
+    );
+  }
+  return { name, currentPath, targetPath, currentRoot, targetRoot };
 }

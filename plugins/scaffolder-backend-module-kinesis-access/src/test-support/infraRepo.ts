@@ -12,6 +12,8 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import type { JsonObject } from '@backstage/types';
 import { synthGrants } from '@kinesis-access/cdktf';
 import { parseGrantYaml, planGrant, renderSummary } from '@kinesis-access/policy-model';
+import yaml from 'yaml';
+import { newWorkspace } from './actionHarness';
 
 export const ACCOUNT = '123456789012';
 export const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
@@ -135,4 +137,46 @@ export async function applyPullRequest(
     await fs.writeFile(path.join(into, file), content);
   }
   for (const file of changes.deleted ?? []) await fs.rm(path.join(into, file));
+}
+
+/** A step of a documented example (`TemplateExample.example`, a template's `steps:` as YAML). */
+export interface ExampleStep {
+  readonly id: string;
+  readonly action: string;
+  readonly input: Record<string, unknown>;
+}
+
+/**
+ * Runs the `actionId` step of a documented example the way the scaffolder would: in a fresh workspace where the
+ * repository fixture (standing for github.com/example/infra) stands where the example's fetch:plain step puts it
+ * (else at the step's currentPath). Hands the result to `check`, then removes the workspace.
+ */
+export async function runExampleStep(
+  exampleYaml: string,
+  actionId: string,
+  // biome-ignore lint/suspicious/noExplicitAny: any action of this module
+  action: TemplateAction<any, any, any>,
+  check: (run: {
+    readonly steps: readonly ExampleStep[];
+    readonly step: ExampleStep;
+    readonly workspace: string;
+    /** Where the repository was fetched to. */
+    readonly current: string;
+    readonly outputs: Record<string, unknown>;
+  }) => Promise<void>,
+): Promise<void> {
+  const steps = yaml.parse(exampleYaml).steps as ExampleStep[];
+  const fetch = steps.find((s) => s.action === 'fetch:plain');
+  const step = steps.find((s) => s.action === actionId);
+  if (step === undefined) throw new Error(`no ${actionId} step`);
+  const workspace = await newWorkspace();
+  try {
+    // What fetch:plain does: the repository in its targetPath.
+    const current = path.join(workspace, String(fetch?.input.targetPath ?? step.input.currentPath));
+    await writeInfraRepo(current);
+    const { outputs } = await runTemplateAction(action, step.input, workspace);
+    await check({ steps, step, workspace, current, outputs });
+  } finally {
+    await fs.rm(workspace, { recursive: true, force: true });
+  }
 }
