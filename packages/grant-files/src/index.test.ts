@@ -91,6 +91,55 @@ describe('loadGrantsDirectory', () => {
     );
   });
 
+  it('refuses a second owner of a stream resource policy, naming both files, with the line', () => {
+    const shared = (name: string, partner: string) =>
+      clickpipesYaml(name)
+        .replace('profile: clickpipes', 'profile: read')
+        .replace(/stream\/[\w-]+\n/, 'stream/orders\n')
+        .concat(['  resourcePolicy:', '    principals:', `      - ${partner}`, ''].join('\n'));
+    withDir(
+      {
+        'a.yaml': shared('partner-a', 'arn:aws:iam::444455556666:root'),
+        'b.yaml': shared('partner-b', 'arn:aws:iam::777788889999:root'),
+        'c.yaml': clickpipesYaml('payments'),
+      },
+      (dir) => {
+        const loaded = loadGrantsDirectory(dir);
+        expect(loaded.grants.map((g) => g.file)).toEqual(['c.yaml']);
+        expect(loaded.problems.map((p) => [p.file, p.problems.map((q) => [q.path, q.line])])).toEqual([
+          ['a.yaml', [['spec.resourcePolicy', 11]]],
+          ['b.yaml', [['spec.resourcePolicy', 11]]],
+        ]);
+        expect(loaded.problems[0]?.problems[0]?.message).toMatch(
+          /^the resource policy of stream arn:aws:kinesis:us-east-1:123456789012:stream\/orders is also set by b\.yaml \(grant "partner-b"\), and a\.yaml sets it too/,
+        );
+      },
+    );
+  });
+
+  it('carries the line of quota problems (found when planning)', () => {
+    const many = Array.from(
+      { length: 41 },
+      (_, i) => `arn:aws:iam::111122223333:role/clickhouse-service-role-${i}`,
+    );
+    const yaml = clickpipesYaml('orders').replace(
+      '    roleArn: arn:aws:iam::111122223333:role/ClickHouse-Service-Role\n',
+      `    roleArn: arn:aws:iam::111122223333:role/ClickHouse-Service-Role\n    additionalRoleArns:\n${many.map((a) => `      - ${a}\n`).join('')}`,
+    );
+    withDir({ 'big.yaml': yaml }, (dir) => {
+      const [entry] = loadGrantsDirectory(dir).problems;
+      expect(entry?.problems).toEqual([
+        expect.objectContaining({
+          path: 'spec.principal',
+          line: 7,
+          message: expect.stringMatching(
+            /trust policy is [\d,]+ non-whitespace characters; the IAM quota is 2,048/,
+          ),
+        }),
+      ]);
+    });
+  });
+
   it('says so when a directory has no grant files', () => {
     withDir({ 'README.md': '# nothing here' }, (dir) => {
       expect(loadGrantsDirectory(dir).problems).toEqual([

@@ -10,9 +10,9 @@ import * as path from 'node:path';
 import {
   type GrantPlan,
   type GrantSpec,
+  loadGrantYaml,
   type Problem,
-  parseGrantYaml,
-  planGrant,
+  resourcePolicyOwnerProblems,
 } from '@kinesis-access/policy-model';
 
 /** File name endings that count as grant files when a directory is given. */
@@ -37,9 +37,15 @@ export interface CollectedFiles {
   readonly problems: readonly FileProblems[];
 }
 
-/** One grant file after parsing and planning. */
+/** One grant file after parsing and planning (`text`: the YAML, for line numbers of cross-file problems). */
 export type LoadedGrant =
-  | { readonly file: GrantFile; readonly ok: true; readonly spec: GrantSpec; readonly plan: GrantPlan }
+  | {
+      readonly file: GrantFile;
+      readonly ok: true;
+      readonly spec: GrantSpec;
+      readonly plan: GrantPlan;
+      readonly text?: string;
+    }
   | { readonly file: GrantFile; readonly ok: false; readonly problems: readonly Problem[] };
 
 /** Byte-order comparison: the same on every machine and locale. */
@@ -144,7 +150,10 @@ export function collectGrantFiles(inputs: readonly string[], cwd: string = proce
   return { files, problems };
 }
 
-/** Read, parse, validate and plan one grant file. Problems carry the model's field paths and YAML lines. */
+/**
+ * Read, parse, validate and plan one grant file. Problems carry the model's field paths and YAML lines — quota
+ * problems too (they are found when planning).
+ */
 export function loadGrant(file: GrantFile): LoadedGrant {
   let text: string;
   try {
@@ -152,11 +161,9 @@ export function loadGrant(file: GrantFile): LoadedGrant {
   } catch (error) {
     return { file, ok: false, problems: [{ path: '', message: `cannot read: ${describeFsError(error)}` }] };
   }
-  const parsed = parseGrantYaml(text);
-  if (!parsed.ok) return { file, ok: false, problems: parsed.problems };
-  const planned = planGrant(parsed.value);
-  if (!planned.ok) return { file, ok: false, problems: planned.problems };
-  return { file, ok: true, spec: parsed.value, plan: planned.value };
+  const loaded = loadGrantYaml(text);
+  if (!loaded.ok) return { file, ok: false, problems: loaded.problems };
+  return { file, ok: true, spec: loaded.value.spec, plan: loaded.value.plan, text };
 }
 
 function otherFiles(group: readonly LoadedGrant[], self: LoadedGrant): string {
@@ -179,8 +186,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
 }
 
 /**
- * Problems that only show across files: two grants with the same `metadata.name` (unique in the repo), and two
- * grants that would create the same IAM role (or IAM user) in the same account. IAM names are unique per
+ * Problems that only show across files: two grants with the same `metadata.name` (unique in the repo), two
+ * grants that would create the same IAM role (or IAM user) in the same account, and two grants that both set the
+ * resource policy of one stream (one owner per stream resource policy: applying one replaces the other). IAM names are unique per
  * account and case-insensitive, so `Role-A` and `role-a` in one account collide; the same role name in two
  * different accounts does not.
  */
@@ -230,6 +238,18 @@ export function findDuplicates(grants: readonly LoadedGrant[]): FileProblems[] {
           `also created by ${otherFiles(group, grant)}`,
       });
     }
+  }
+
+  const byFile = new Map(valid.map((g) => [g.file.displayPath, g] as const));
+  for (const entry of resourcePolicyOwnerProblems(
+    valid.map((g) => ({
+      file: g.file.displayPath,
+      plan: g.plan,
+      ...(g.text === undefined ? {} : { text: g.text }),
+    })),
+  )) {
+    const grant = byFile.get(entry.file);
+    if (grant !== undefined) for (const problem of entry.problems) add(grant, problem);
   }
 
   return valid

@@ -46,9 +46,9 @@ export function streamArn(partition: string, region: string, account: string, na
   return `arn:${partition}:kinesis:${region}:${account}:stream/${name}`;
 }
 
-/** A registered-consumer ARN of a stream (the probe consumer every consumer-level cell uses). */
-export function consumerArn(stream: string): string {
-  return `${stream}/consumer/kinesis-access-probe:1700000000`;
+/** A registered-consumer ARN of a stream: the named consumer, or a probe consumer when the name is not known. */
+export function consumerArn(stream: string, name = 'kinesis-access-probe'): string {
+  return `${stream}/consumer/${name}:1700000000`;
 }
 
 /** Regions per partition used to build "other region" probes. */

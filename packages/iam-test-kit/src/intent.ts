@@ -13,7 +13,14 @@ export interface GrantSpecLike {
       readonly extraTrustActions?: readonly string[];
     };
     readonly streams: readonly { readonly arn: string; readonly kmsKeyArn?: string }[];
-    readonly kcl?: { readonly applicationName: string; readonly region?: string };
+    readonly kcl?: {
+      readonly applicationName: string;
+      readonly region?: string;
+      readonly version?: number;
+      readonly metricsNamespace?: string;
+    };
+    readonly consumerName?: string;
+    readonly kplMetrics?: { readonly namespace?: string };
     readonly upsolver?: { readonly credentials: string };
     readonly resourcePolicy?: { readonly principals: readonly string[] };
   };
@@ -31,6 +38,9 @@ export type IdentityRef =
       readonly role: { readonly arn: string };
       readonly iamUser?: { readonly name: string; readonly path: string };
     };
+
+/** The KPL's default CloudWatch namespace (KinesisProducerConfiguration `metricsNamespace`). */
+const KPL_DEFAULT_NAMESPACE = 'KinesisProducerLibrary';
 
 const PROFILES: readonly ProfileName[] = [
   'clickpipes',
@@ -64,6 +74,12 @@ export function intentFromGrant(grant: GrantSpecLike, identity: IdentityRef): Gr
   } else {
     identityArn = identity.role.arn;
   }
+  const consumerName =
+    profile === 'kcl-consumer'
+      ? (spec.consumerName ?? spec.kcl?.applicationName)
+      : profile === 'read' || profile === 'read-write'
+        ? spec.consumerName
+        : undefined;
   // docs/grant-format.md: the lease table defaults to "the first stream's region (after sorting by ARN)".
   const first = [...spec.streams].map((s) => s.arn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
   const kclRegion = spec.kcl?.region ?? (first === undefined ? undefined : parseStreamArn(first).region);
@@ -79,7 +95,21 @@ export function intentFromGrant(grant: GrantSpecLike, identity: IdentityRef): Gr
       s.kmsKeyArn === undefined ? { arn: s.arn } : { arn: s.arn, kmsKeyArn: s.kmsKeyArn },
     ),
     ...(profile === 'kcl-consumer' && spec.kcl !== undefined && kclRegion !== undefined
-      ? { kcl: { applicationName: spec.kcl.applicationName, region: kclRegion } }
+      ? {
+          kcl: {
+            applicationName: spec.kcl.applicationName,
+            region: kclRegion,
+            ...(spec.kcl.version === 2 ? { version: 2 as const } : {}),
+            ...(spec.kcl.metricsNamespace === undefined
+              ? {}
+              : { metricsNamespace: spec.kcl.metricsNamespace }),
+          },
+        }
+      : {}),
+    // KCL names its consumer after the application unless told otherwise (KCL's consumerName default).
+    ...(consumerName === undefined ? {} : { consumerName }),
+    ...((profile === 'write' || profile === 'read-write') && spec.kplMetrics !== undefined
+      ? { kplMetrics: { namespace: spec.kplMetrics.namespace ?? KPL_DEFAULT_NAMESPACE } }
       : {}),
     ...(spec.resourcePolicy === undefined
       ? {}

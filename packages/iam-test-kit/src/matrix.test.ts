@@ -39,17 +39,54 @@ describe('the matrix passes hand-written least-privilege policies', () => {
     expect(result.failures).toEqual([]);
   });
 
-  test('kcl-consumer: 004 narrowed to the lease table and the metric namespace', async () => {
-    const intent: GrantIntent = {
-      profile: 'kcl-consumer',
-      identityArn: f.KCL_ROLE,
-      trustedPrincipals: [f.CLICKHOUSE_ROLE],
-      streams: [{ arn: f.KCL_STREAM }],
-      kcl: { applicationName: f.KCL_APP, region: 'us-west-2' },
-    };
+  const kclIntent: GrantIntent = {
+    profile: 'kcl-consumer',
+    identityArn: f.KCL_ROLE,
+    trustedPrincipals: [f.CLICKHOUSE_ROLE],
+    streams: [{ arn: f.KCL_STREAM }],
+    kcl: { applicationName: f.KCL_APP, region: 'us-west-2' },
+    consumerName: f.KCL_APP,
+  };
+
+  test("kcl-consumer (KCL 3.x): AWS's KCL page narrowed to the tables, the consumer and the namespace", async () => {
     expect(
-      await checkGrantSemantics({ trustPolicy: f.doc001Trust, permissionPolicies: [f.kclNarrowed] }, intent),
+      await checkGrantSemantics(
+        { trustPolicy: f.doc001Trust, permissionPolicies: [f.kclNarrowed] },
+        kclIntent,
+      ),
     ).toEqual([]);
+  });
+
+  test('kcl-consumer (KCL 2.x): the 2.x policy passes for version 2 and fails KCL 3.x, naming the calls', async () => {
+    const v2: GrantIntent = {
+      ...kclIntent,
+      kcl: { ...(kclIntent.kcl as NonNullable<GrantIntent['kcl']>), version: 2 },
+    };
+    const policies = { trustPolicy: f.doc001Trust, permissionPolicies: [f.kcl2Narrowed] };
+    expect(await checkGrantSemantics(policies, v2)).toEqual([]);
+    const v3 = whys(await checkGrantSemantics(policies, kclIntent));
+    expect(v3).toEqual(
+      expect.arrayContaining([
+        `KCL needs dynamodb:UpdateTable on the lease table ${f.KCL_APP}`,
+        `KCL needs dynamodb:Query on an index of the lease table ${f.KCL_APP}`,
+        `KCL needs dynamodb:PutItem on the worker metrics table ${f.KCL_APP}-WorkerMetricStats`,
+        `KCL needs dynamodb:GetItem on the coordinator state table ${f.KCL_APP}-CoordinatorState`,
+      ]),
+    );
+    // And the 3.x policy is too wide for 2.x: the 3.x-only tables must be denied there.
+    expect(
+      whys(await checkGrantSemantics({ ...policies, permissionPolicies: [f.kclNarrowed] }, v2)),
+    ).toContain(`dynamodb:UpdateTable is not needed by KCL on the lease table ${f.KCL_APP}`);
+  });
+
+  test('kcl-consumer: consumer actions on every consumer fail when KCL names its consumer', async () => {
+    const wide = edit(f.kclNarrowed, (d) => {
+      for (const s of d.Statement)
+        if (String(s.Resource).includes('/consumer/')) s.Resource = [`${f.KCL_STREAM}/consumer/*`];
+    });
+    expect(
+      whys(await checkGrantSemantics({ trustPolicy: f.doc001Trust, permissionPolicies: [wide] }, kclIntent)),
+    ).toContain(`SubscribeToShard on another consumer of StockTradeStream`);
   });
 
   test('write: 004 producer + GenerateDataKey via Kinesis, with an external id', async () => {
@@ -428,6 +465,7 @@ describe('intentFromGrant', () => {
       extraTrustActions: ['sts:TagSession'],
       streams: [{ arn: f.KCL_STREAM }, { arn: f.STREAM, kmsKeyArn: f.KEY }],
       kcl: { applicationName: 'app', region: 'us-east-1' },
+      consumerName: 'app',
       resourcePolicyPrincipals: ['210987654321'],
     });
   });

@@ -1,24 +1,37 @@
 /**
- * What each profile must, may and must not do — written down here independently of the model, from the
- * reference documents (shared/reference 001–004) and the AWS action catalog. The matrix derives its expected
- * answers from these sets and the grant intent, never from the policies under test.
+ * What each profile must, may and must not do. The "must" and "may" come from the requirements table
+ * (src/requirements.ts: each client's calls from its own public documentation), never from the policy model;
+ * the profile only says which clients it serves. Everything else must be Denied.
  *
- * `required`: must be Allowed on every granted stream (or consumer / `*`).
- * `optional`: may be allowed, but never outside the grant (empty today: every profile is pinned exactly, so any
- * drift of the model — one action more or less — fails the matrix until both sides are changed on purpose).
- * Every other action must be Denied.
+ * `required`: must be Allowed on every granted stream (or consumer / `*` / table).
+ * `optional`: may be allowed (a client calls it on some versions or code paths), never outside the grant.
  */
-import type { ProfileName } from './types';
+import { type ClientId, REQUIREMENTS, type Requirement, type RequirementResource } from './requirements';
+import type { GrantIntent, ProfileName } from './types';
 
 export interface ActionSets {
   readonly required: readonly string[];
   readonly optional: readonly string[];
 }
 
+/** KCL's DynamoDB tables, by the requirement resource that names them. */
+export type KclTableKind = Extract<
+  RequirementResource,
+  'lease-table' | 'lease-table-index' | 'worker-metrics-table' | 'coordinator-state-table'
+>;
+export const KCL_TABLE_KINDS: readonly KclTableKind[] = [
+  'lease-table',
+  'lease-table-index',
+  'worker-metrics-table',
+  'coordinator-state-table',
+];
+
 export interface ProfileExpectation {
-  /** Kinesis actions on the stream ARN. */
+  /** The clients the grant must work for. */
+  readonly clients: readonly ClientId[];
+  /** Kinesis actions (without `kinesis:`) on the stream ARN. */
   readonly stream: ActionSets;
-  /** Kinesis actions on a consumer ARN of the stream (enhanced fan-out). */
+  /** Kinesis actions on the client's consumer of the stream (enhanced fan-out). */
   readonly consumer: ActionSets;
   /** Kinesis actions on `*` (actions without a resource type). */
   readonly accountWide: ActionSets;
@@ -26,13 +39,13 @@ export interface ProfileExpectation {
   readonly decrypt: boolean;
   /** kms:GenerateDataKey on the stream key (writers). */
   readonly generateDataKey: boolean;
-  /** DynamoDB lease table + CloudWatch metrics (KCL). */
-  readonly kcl: boolean;
+  /** DynamoDB actions (without `dynamodb:`) per KCL table; empty for clients without tables. */
+  readonly tables: Readonly<Partial<Record<KclTableKind, ActionSets>>>;
+  /** cloudwatch:PutMetricData in this namespace (KCL, or the KPL when opted in). */
+  readonly metricsNamespace?: string;
   /** Actions a stream resource policy shares with the listed external principals. */
   readonly share: ActionSets;
 }
-
-const none: ActionSets = { required: [], optional: [] };
 
 function sets(required: readonly string[], optional: readonly string[] = []): ActionSets {
   return { required, optional };
@@ -49,89 +62,82 @@ const SHARE_READ = sets(['DescribeStreamSummary', 'GetRecords', 'GetShardIterato
 /** 003 "Example 1: Write access to the data stream". */
 const SHARE_WRITE = sets(['DescribeStreamSummary', 'ListShards', 'PutRecord', 'PutRecords']);
 
-/** 004 "Consumer" (DescribeStream, GetRecords, GetShardIterator) + 003 example 1 (DescribeStreamSummary). */
-const READ_STREAM = [
-  'DescribeStream',
-  'DescribeStreamSummary',
-  'GetRecords',
-  'GetShardIterator',
-  'ListShards',
-];
-/** Reading through an enhanced fan-out consumer (AWS authorises these on consumer ARNs only). */
-const READ_CONSUMER = ['DescribeStreamConsumer', 'SubscribeToShard'];
-/** 004 "Producer" (DescribeStream, PutRecord, PutRecords) + 003 example 1 (DescribeStreamSummary, ListShards). */
-const WRITE_STREAM = ['DescribeStream', 'DescribeStreamSummary', 'ListShards', 'PutRecord', 'PutRecords'];
+/** Which clients each profile serves (the profile's promise, stated in docs/profiles.md). */
+export function clientsOf(intent: Pick<GrantIntent, 'profile' | 'kcl'>): readonly ClientId[] {
+  switch (intent.profile) {
+    case 'clickpipes':
+      return ['clickpipes'];
+    case 'read':
+      return ['sdk-reader'];
+    case 'write':
+      return ['sdk-producer', 'kpl-producer'];
+    case 'read-write':
+      return ['sdk-reader', 'sdk-producer', 'kpl-producer'];
+    case 'kcl-consumer':
+      return intent.kcl?.version === 2 ? ['kcl-2'] : ['kcl-3'];
+    case 'upsolver':
+      return ['upsolver'];
+  }
+}
 
-/** Plain readers: shared-throughput reads plus reading through a consumer someone else registered. */
-const READ: ProfileExpectation = {
-  stream: sets(READ_STREAM),
-  consumer: sets(READ_CONSUMER),
-  accountWide: none,
-  decrypt: true,
-  generateDataKey: false,
-  kcl: false,
-  share: SHARE_READ,
+const SHARE: Readonly<Record<ProfileName, ActionSets>> = {
+  clickpipes: SHARE_READ,
+  read: SHARE_READ,
+  write: SHARE_WRITE,
+  'read-write': union(SHARE_READ, SHARE_WRITE),
+  'kcl-consumer': SHARE_READ,
+  upsolver: SHARE_READ,
 };
 
-/** Producers. */
-const WRITE: ProfileExpectation = {
-  stream: sets(WRITE_STREAM),
-  consumer: none,
-  accountWide: none,
-  decrypt: false,
-  generateDataKey: true,
-  kcl: false,
-  share: SHARE_WRITE,
-};
+/** The requirement rows that apply to a grant (its clients; KPL metrics only when opted in). */
+export function requirementsOf(intent: GrantIntent): Requirement[] {
+  const clients = new Set(clientsOf(intent));
+  return REQUIREMENTS.filter(
+    (r) => clients.has(r.client) && (r.when?.kplMetrics !== true || intent.kplMetrics !== undefined),
+  );
+}
 
-export const PROFILE_EXPECTATIONS: Readonly<Record<ProfileName, ProfileExpectation>> = {
-  /** 001 (current ClickPipes doc), with DeregisterStreamConsumer on consumer ARNs, where AWS authorises it. */
-  clickpipes: {
-    stream: sets([
-      'DescribeStream',
-      'GetRecords',
-      'GetShardIterator',
-      'ListShards',
-      'ListStreamConsumers',
-      'RegisterStreamConsumer',
-    ]),
-    consumer: sets(['DeregisterStreamConsumer', 'DescribeStreamConsumer', 'SubscribeToShard']),
-    accountWide: sets(['ListStreams']),
-    decrypt: true,
-    generateDataKey: false,
-    kcl: false,
-    share: SHARE_READ,
-  },
-  read: READ,
-  write: WRITE,
-  'read-write': {
-    stream: union(READ.stream, WRITE.stream),
-    consumer: READ.consumer,
-    accountWide: none,
-    decrypt: true,
-    generateDataKey: true,
-    kcl: false,
-    share: union(SHARE_READ, SHARE_WRITE),
-  },
-  /** 004: the read set + registering its own fan-out consumer (KCL 2.x+) + lease table + metrics. */
-  'kcl-consumer': { ...READ, stream: sets([...READ_STREAM, 'RegisterStreamConsumer']), kcl: true },
-  /** 002 with explicit lists instead of `kinesis:Get*` (which would also grant GetResourcePolicy). */
-  upsolver: {
-    stream: sets(['DescribeStream', 'GetRecords', 'GetShardIterator']),
-    consumer: none,
-    accountWide: sets(['ListStreams']),
-    decrypt: true,
-    generateDataKey: false,
-    kcl: false,
-    share: SHARE_READ,
-  },
-};
+function actionSets(
+  rows: readonly Requirement[],
+  resource: RequirementResource,
+  service: string,
+): ActionSets {
+  const of = (need: Requirement['need']) =>
+    rows
+      .filter((r) => r.resource === resource && r.need === need && r.call.startsWith(`${service}:`))
+      .map((r) => r.call.slice(service.length + 1));
+  const required = [...new Set(of('required'))].sort();
+  const optional = [...new Set(of('optional'))].filter((a) => !required.includes(a)).sort();
+  return { required, optional };
+}
 
-/** 004: the KCL lease table actions (table named after the application). */
-export const KCL_TABLE_ACTIONS: ActionSets = sets(
-  ['CreateTable', 'DescribeTable', 'GetItem', 'PutItem', 'Scan', 'UpdateItem', 'DeleteItem'],
-  [],
-);
+/** What the matrix expects of a grant: its clients' requirement rows, grouped by resource. */
+export function expectationFor(intent: GrantIntent): ProfileExpectation {
+  const rows = requirementsOf(intent);
+  const tables: Partial<Record<KclTableKind, ActionSets>> = {};
+  for (const kind of KCL_TABLE_KINDS) {
+    const found = actionSets(rows, kind, 'dynamodb');
+    if (found.required.length + found.optional.length > 0) tables[kind] = found;
+  }
+  const metrics = rows.some((r) => r.resource === 'metrics' && r.need === 'required');
+  const metricsNamespace = !metrics
+    ? undefined
+    : intent.profile === 'kcl-consumer'
+      ? (intent.kcl?.metricsNamespace ?? intent.kcl?.applicationName)
+      : intent.kplMetrics?.namespace;
+  const kms = actionSets(rows, 'kms-key', 'kms');
+  return {
+    clients: clientsOf(intent),
+    stream: actionSets(rows, 'stream', 'kinesis'),
+    consumer: actionSets(rows, 'consumer', 'kinesis'),
+    accountWide: actionSets(rows, '*', 'kinesis'),
+    decrypt: kms.required.includes('Decrypt'),
+    generateDataKey: kms.required.includes('GenerateDataKey'),
+    tables,
+    ...(metricsNamespace === undefined ? {} : { metricsNamespace }),
+    share: SHARE[intent.profile],
+  };
+}
 
 /** Kinesis actions that are always checked, even in 'quick' depth (writes, admin, policy management). */
 export const DANGEROUS_STREAM_ACTIONS: readonly string[] = [
@@ -182,6 +188,8 @@ export const DANGEROUS_KMS_ACTIONS: readonly string[] = [
   'DisableKey',
 ];
 export const DANGEROUS_TABLE_ACTIONS: readonly string[] = [
+  'Scan',
+  'PutItem',
   'DeleteTable',
   'UpdateTable',
   'BatchWriteItem',

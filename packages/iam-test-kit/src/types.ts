@@ -38,8 +38,21 @@ export interface GrantIntent {
   /** Extra trust actions asked for besides sts:AssumeRole. */
   readonly extraTrustActions?: readonly string[];
   readonly streams: readonly { readonly arn: string; readonly kmsKeyArn?: string }[];
-  /** kcl-consumer: lease table name / metric namespace and the region of the table. */
-  readonly kcl?: { readonly applicationName: string; readonly region: string };
+  /** kcl-consumer: lease table name / metric namespace and the region of the table, KCL version (default 3). */
+  readonly kcl?: {
+    readonly applicationName: string;
+    readonly region: string;
+    readonly version?: 2 | 3;
+    /** @default applicationName */
+    readonly metricsNamespace?: string;
+  };
+  /**
+   * The enhanced fan-out consumer the client reads through (its name); undefined when the client names its
+   * consumers itself or reads through any consumer.
+   */
+  readonly consumerName?: string;
+  /** write / read-write: the KPL metrics were opted in, in this namespace. */
+  readonly kplMetrics?: { readonly namespace: string };
   /** Principals that the stream resource policies must share with. */
   readonly resourcePolicyPrincipals?: readonly string[];
 }
@@ -54,6 +67,7 @@ export type CellGroup =
   | 'foreign-stream'
   | 'kms'
   | 'kcl'
+  | 'metrics'
   | 'other-service'
   | 'resource-policy';
 

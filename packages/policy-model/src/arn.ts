@@ -365,8 +365,12 @@ export function streamArn(
 }
 
 /** Every consumer of one stream: the consumer name and creation timestamp are chosen at registration. */
-export function streamConsumersArn(stream: string): string {
-  return `${stream}/consumer/*`;
+/**
+ * The consumers of a stream a grant may act on: one named consumer (`…/consumer/<name>:*`, any registration
+ * timestamp) or, when the client names its consumers itself, every consumer (`…/consumer/*`).
+ */
+export function streamConsumersArn(stream: string, consumerName?: string): string {
+  return consumerName === undefined ? `${stream}/consumer/*` : `${stream}/consumer/${consumerName}:*`;
 }
 
 export function roleArn(partition: Partition, accountId: string, path: string, roleName: string): string {
@@ -380,4 +384,14 @@ export function dynamoDbTableArn(
   table: string,
 ): string {
   return `arn:${partition}:dynamodb:${region}:${accountId}:table/${table}`;
+}
+
+/** Every index of a DynamoDB table (`table/<name>/index/*`). */
+export function dynamoDbIndexesArn(
+  partition: Partition,
+  region: string,
+  accountId: string,
+  table: string,
+): string {
+  return `${dynamoDbTableArn(partition, region, accountId, table)}/index/*`;
 }

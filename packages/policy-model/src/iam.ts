@@ -65,8 +65,12 @@ export const CLOUDWATCH_METRICS_ACTIONS = ['cloudwatch:PutMetricData'] as const;
 
 // ---- Other services ----
 
-/** KCL lease table (004: "CreateTable, DescribeTable, GetItem, PutItem, Scan, UpdateItem" + "DeleteItem"). */
-export const KCL_LEASE_TABLE_ACTIONS = [
+/**
+ * KCL 2.x lease table (004 and AWS's KCL 2.x tutorial: "CreateTable, DescribeTable, GetItem, PutItem, Scan,
+ * UpdateItem" + "DeleteItem"). The same list is what KCL 3.x needs on its worker-metrics and coordinator-state
+ * tables (AWS "IAM permissions required for KCL consumer applications").
+ */
+export const KCL_TABLE_ACTIONS = [
   'dynamodb:CreateTable',
   'dynamodb:DeleteItem',
   'dynamodb:DescribeTable',
@@ -75,6 +79,21 @@ export const KCL_LEASE_TABLE_ACTIONS = [
   'dynamodb:Scan',
   'dynamodb:UpdateItem',
 ] as const;
+
+/** KCL 3.x lease table: the 2.x list plus UpdateTable (it adds the lease table's global secondary index). */
+export const KCL3_LEASE_TABLE_ACTIONS = [...KCL_TABLE_ACTIONS, 'dynamodb:UpdateTable'] as const;
+
+/** KCL 3.x reads the lease table's global secondary index (`table/<app>/index/*`). */
+export const KCL3_LEASE_INDEX_ACTIONS = ['dynamodb:Query'] as const;
+
+/** Suffixes of the metadata tables KCL 3.x creates beside the lease table (`<app>-WorkerMetricStats`, …). */
+export const KCL3_METADATA_TABLE_SUFFIXES = ['-CoordinatorState', '-WorkerMetricStats'] as const;
+
+/** KCL's default major version (KCL 3.x is current). */
+export const KCL_DEFAULT_VERSION = 3;
+
+/** The Kinesis Producer Library's default CloudWatch namespace (KPL `MetricsNamespace`). */
+export const KPL_DEFAULT_METRICS_NAMESPACE = 'KinesisProducerLibrary';
 
 /** Readers of an encrypted stream decrypt records. */
 export const KMS_READ_ACTIONS = ['kms:Decrypt'] as const;
@@ -147,6 +166,12 @@ export const QUOTA_NAMES = {
 export const CLICKPIPES_ROLE_PREFIX = 'ClickHouseAccessRole-';
 /** Default role name prefix of the other profiles. */
 export const DEFAULT_ROLE_PREFIX = 'kinesis-access-';
+
+/** Default role name for a grant name and profile (clickpipes: `ClickHouseAccessRole-<name>`). */
+export function defaultRoleName(grantName: string, profile: string): string {
+  return `${profile === 'clickpipes' ? CLICKPIPES_ROLE_PREFIX : DEFAULT_ROLE_PREFIX}${grantName}`;
+}
+
 /** metadata.name: lowercase letters, digits and '-', starting and ending with a letter or digit. */
 export const GRANT_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 export const GRANT_NAME_MAX = 63;

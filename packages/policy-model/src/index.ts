@@ -27,12 +27,14 @@ export {
 export { assertOk, formatProblem, GrantError } from './errors';
 export { QUOTAS } from './iam';
 export { lintPolicyDocument } from './lint';
-export { compileGrantYaml, grantToYaml, parseGrantYaml } from './parse';
+export { compileGrantYaml, grantToYaml, loadGrantYaml, locateField, parseGrantYaml } from './parse';
 export type { PlanOptions } from './plan';
 export { compileGrant, defaultRoleName, planGrant } from './plan';
 export type { ProfileDefinition } from './profiles';
 export { PROFILES } from './profiles';
 export { canonicalJson, renderJson } from './render';
+export type { RepositoryGrant, RepositoryProblems } from './repository';
+export { resourcePolicyOwnerProblems } from './repository';
 export { grantJsonSchema } from './schema';
 export type { GrantTemplateInput, GrantTemplateStream } from './template-input';
 export { DEFAULT_TEMPLATE_PROFILE, grantFromTemplateInput, templateParameterOfPath } from './template-input';

@@ -29,7 +29,7 @@ describe('lintPolicyDocument over every profile', () => {
         streams: [{ arn: ORDERS, kmsKeyArn: KEY }, ...manyStreams(3, 'eu-west-1')],
         principal: {
           roleArn: 'arn:aws:iam::111122223333:role/ch',
-          externalId: 'x1',
+          ...(profile === 'clickpipes' ? {} : { externalId: 'x1' }),
           extraTrustActions: ['sts:TagSession', 'sts:SetSourceIdentity'],
         },
         resourcePolicy: { principals: ['arn:aws:iam::444455556666:root'] },
@@ -103,6 +103,23 @@ describe('lintPolicyDocument catches bad documents', () => {
         ),
       ),
     ).toEqual(['0:wildcard']);
+  });
+
+  it('accepts a trailing * only for what the client or AWS names: consumer name, its timestamp, an index name', () => {
+    const table = 'arn:aws:dynamodb:us-east-1:123456789012:table/app';
+    const clean = [
+      allow(['kinesis:SubscribeToShard'], [`${ORDERS}/consumer/*`]),
+      allow(['kinesis:SubscribeToShard'], [`${ORDERS}/consumer/app:*`]),
+      allow(['dynamodb:Query'], [`${table}/index/*`]),
+    ];
+    for (const statement of clean) expect(lintPolicyDocument(doc(statement))).toEqual([]);
+    const wide = [
+      allow(['kinesis:SubscribeToShard'], [`${ORDERS}/consumer/app*`]),
+      allow(['dynamodb:Query'], ['arn:aws:dynamodb:us-east-1:123456789012:table/*']),
+      allow(['dynamodb:Query'], [`${table}*`]),
+      allow(['kinesis:GetRecords'], [`${ORDERS}*`]),
+    ];
+    for (const statement of wide) expect(kinds(lintPolicyDocument(doc(statement)))).toEqual(['0:wildcard']);
   });
 
   it('flags wildcard principals', () => {

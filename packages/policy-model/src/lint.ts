@@ -8,11 +8,16 @@ import { ACTION_CATALOG } from './action-catalog.generated';
 import type { LintFinding, PolicyDocument, PolicyStatement } from './types';
 
 /**
- * ARN variables AWS assigns when the resource is created, so a policy cannot name them in advance: a consumer's
- * name is chosen by the reading application and its creation timestamp by Kinesis. A `*` may stand for these
- * (and only these) at the end of an ARN: `…:stream/orders/consumer/*`.
+ * ARN variables the client or AWS assigns when the resource is created, so a policy cannot name them in advance:
+ * a consumer's name is chosen by the reading application and its creation timestamp by Kinesis; the lease
+ * table's index is created and named by KCL. A `*` may stand for these (and only these) at the end of an ARN:
+ * `…:stream/orders/consumer/*`, `…:stream/orders/consumer/app:*`, `…:table/app/index/*`.
  */
-const UNKNOWABLE_ARN_VARIABLES: ReadonlySet<string> = new Set(['ConsumerName', 'ConsumerCreationTimpstamp']);
+const UNKNOWABLE_ARN_VARIABLES: ReadonlySet<string> = new Set([
+  'ConsumerName',
+  'ConsumerCreationTimpstamp',
+  'IndexName',
+]);
 
 const OPERATOR =
   /^(?:ForAnyValue:|ForAllValues:)?(?:String(?:Not)?Equals(?:IgnoreCase)?|String(?:Not)?Like|Numeric(?:Not)?Equals|Numeric(?:Less|Greater)Than(?:Equals)?|Date(?:Not)?Equals|Date(?:Less|Greater)Than(?:Equals)?|Bool|BinaryEquals|IpAddress|NotIpAddress|Arn(?:Not)?(?:Equals|Like))(?:IfExists)?$|^Null$/;
@@ -65,15 +70,22 @@ function formatRegex(format: string): RegExp {
   return regex;
 }
 
-/** `…/consumer/*` where the format's tail after its last `/` holds only unknowable variables. */
+/**
+ * A trailing `*` that stands only for unknowable variables of the format's last path segment:
+ * `…/consumer/*` (name and timestamp), `…/consumer/app:*` (timestamp), `…/index/*` (index name).
+ */
 function matchesTailWildcard(resource: string, format: string): boolean {
-  if (!resource.endsWith('/*') || /[*?]/.test(resource.slice(0, -1))) return false;
-  const slash = format.lastIndexOf('/');
-  const tail = format.slice(slash + 1);
-  const variables = [...tail.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1] as string);
-  if (tail.replace(/\$\{\w+\}/g, '').replace(/:/g, '') !== '' || variables.length === 0) return false;
-  if (!variables.every((v) => UNKNOWABLE_ARN_VARIABLES.has(v))) return false;
-  return formatRegex(`${format.slice(0, slash + 1)}\${Wildcard}`).test(resource.replace(/\*$/, 'x'));
+  if (!resource.endsWith('*') || /[*?]/.test(resource.slice(0, -1))) return false;
+  const tail = format.slice(format.lastIndexOf('/') + 1).split(':');
+  const resourceTail = resource.slice(resource.lastIndexOf('/') + 1).split(':');
+  if (resourceTail.length > tail.length || resourceTail[resourceTail.length - 1] !== '*') return false;
+  const covered = tail.slice(resourceTail.length - 1);
+  const unknowable = covered.every((part) => {
+    const variable = /^\$\{(\w+)\}$/.exec(part)?.[1];
+    return variable !== undefined && UNKNOWABLE_ARN_VARIABLES.has(variable);
+  });
+  if (!unknowable) return false;
+  return formatRegex(format).test(`${resource.slice(0, -1)}${covered.map(() => 'x').join(':')}`);
 }
 
 /** Check every action against the AWS action catalog snapshot; an empty list means the document is clean. */
@@ -128,7 +140,7 @@ function lintStatement(statement: PolicyStatement, index: number, findings: Lint
         if (!formats.some((format) => matchesTailWildcard(resource, format))) {
           add(
             'wildcard',
-            `${where}: "${resource}" is a wildcard resource for ${label} (only a consumer's unknowable name may be "*")`,
+            `${where}: "${resource}" is a wildcard resource for ${label} (only an unknowable consumer name, consumer timestamp or index name may be "*")`,
           );
         }
       } else if (formats.length === 0) {

@@ -132,11 +132,14 @@ describe('compileGrantYaml', () => {
 describe('grantToYaml', () => {
   const full = (): GrantSpec => {
     const input = grant({
+      profile: 'read-write',
       principal: {
         roleArn: 'arn:aws:iam::111122223333:role/ch',
         externalId: 'abc',
         extraTrustActions: ['sts:TagSession'],
       },
+      consumerName: 'orders-efo',
+      kplMetrics: { namespace: 'Orders/KPL' },
       role: { tags: { zeta: '1', alpha: '2' }, path: '/x/', maxSessionDuration: 7200 },
       resourcePolicy: { principals: ['arn:aws:iam::444455556666:root'] },
       quotas: { maxManagedPolicies: 12 },
@@ -152,6 +155,15 @@ describe('grantToYaml', () => {
       const spec = validateGrant(grant({ profile })) as { ok: true; value: GrantSpec };
       expect(parseGrantYaml(grantToYaml(spec.value))).toEqual({ ok: true, value: spec.value });
     }
+    const kcl = validateGrant(
+      grant({
+        profile: 'kcl-consumer',
+        kcl: { applicationName: 'orders-app', region: 'eu-west-1', version: 2, metricsNamespace: 'Orders' },
+        consumerName: 'orders-efo',
+      }),
+    ) as { ok: true; value: GrantSpec };
+    expect(kcl.ok).toBe(true);
+    expect(parseGrantYaml(grantToYaml(kcl.value))).toEqual({ ok: true, value: kcl.value });
     const spec = full();
     expect(parseGrantYaml(grantToYaml(spec))).toEqual({ ok: true, value: spec });
   });
@@ -175,7 +187,7 @@ describe('grantToYaml', () => {
       '  name: orders',
       '  description: "Orders: analytics #1"',
       'spec:',
-      '  profile: clickpipes',
+      '  profile: read-write',
       '  principal:',
     ]);
     expect(text.indexOf('alpha')).toBeLessThan(text.indexOf('zeta'));

@@ -31,13 +31,39 @@ export function parseGrantYaml(text: string): Result<GrantSpec> {
  * (Added to the contract for the CLI and the Backstage action.)
  */
 export function compileGrantYaml(text: string, options?: PlanOptions): Result<GrantPlan> {
+  const loaded = loadGrantYaml(text, options);
+  return loaded.ok ? { ok: true, value: loaded.value.plan } : loaded;
+}
+
+/**
+ * compileGrantYaml that also returns the validated grant: what tools reading grant files need (check, synth,
+ * the Backstage action). Every problem — validation and quotas alike — carries its YAML line.
+ */
+export function loadGrantYaml(
+  text: string,
+  options?: PlanOptions,
+): Result<{ readonly spec: GrantSpec; readonly plan: GrantPlan }> {
   const parsed = parseYaml(text);
   if (!parsed.ok) return parsed;
   const { spec, problems } = validateGrantDetailed(parsed.value);
   if (spec === undefined) return { ok: false, problems: problems.map(parsed.locate) };
   const planned = planGrantDetailed(spec, options);
-  if (planned.value !== undefined && planned.problems.length === 0) return { ok: true, value: planned.value };
+  if (planned.value !== undefined && planned.problems.length === 0)
+    return { ok: true, value: { spec, plan: planned.value } };
   return { ok: false, problems: planned.problems.map(parsed.locate) };
+}
+
+/** The YAML line and column of a field (or of its nearest existing parent); undefined for unparsable text. */
+export function locateField(
+  text: string,
+  path: readonly PathSegment[],
+): { readonly line: number; readonly column: number } | undefined {
+  const parsed = parseYaml(text);
+  if (!parsed.ok) return undefined;
+  const problem = parsed.locate({ path, message: '' });
+  return problem.line === undefined || problem.column === undefined
+    ? undefined
+    : { line: problem.line, column: problem.column };
 }
 
 type ParsedYaml =
@@ -140,12 +166,28 @@ export function grantToYaml(spec: GrantSpec): string {
         principal: pick(s.principal, ['roleArn', 'additionalRoleArns', 'externalId', 'extraTrustActions']),
         role,
         streams: s.streams.map((stream) => pick(stream, ['arn', 'kmsKeyArn'])),
-        kcl: s.kcl === undefined ? undefined : pick(s.kcl, ['applicationName', 'region']),
+        kcl:
+          s.kcl === undefined
+            ? undefined
+            : pick(s.kcl, ['applicationName', 'region', 'version', 'metricsNamespace']),
+        consumerName: s.consumerName,
+        kplMetrics: s.kplMetrics === undefined ? undefined : pick(s.kplMetrics, ['namespace']),
         upsolver: s.upsolver,
         resourcePolicy: s.resourcePolicy,
         quotas: s.quotas,
       },
-      ['profile', 'principal', 'role', 'streams', 'kcl', 'upsolver', 'resourcePolicy', 'quotas'],
+      [
+        'profile',
+        'principal',
+        'role',
+        'streams',
+        'kcl',
+        'consumerName',
+        'kplMetrics',
+        'upsolver',
+        'resourcePolicy',
+        'quotas',
+      ],
     ),
   };
   return new Document(ordered).toString({ lineWidth: 0, minContentWidth: 0 });

@@ -9,6 +9,7 @@ import {
   MRK,
   manyStreams,
   streamArn,
+  UPSOLVER_EXTERNAL_ID,
 } from './test-support/grants';
 import type { GrantPlan, GrantSpec, PolicyStatement } from './types';
 import { validateGrant } from './validate';
@@ -28,6 +29,14 @@ function plan(input: unknown): GrantPlan {
 const statements = (p: GrantPlan): PolicyStatement[] =>
   p.policies.flatMap((policy) => [...policy.document.Statement]);
 const ORDERS = streamArn('orders');
+
+// Which actions each profile grants is not restated here: test/simulation.test.ts and test/property.test.ts hold
+// every profile to the clients' requirements table (@kinesis-access/iam-test-kit, src/requirements.ts). These
+// tests check the shape: which statements, on which resources, with which conditions.
+
+const resourcesOf = (p: GrantPlan, sid: string) => statements(p).find((s) => s.Sid === sid)?.Resource;
+const conditionOf = (p: GrantPlan, sid: string) => statements(p).find((s) => s.Sid === sid)?.Condition;
+const sids = (p: GrantPlan) => statements(p).map((s) => s.Sid);
 
 describe('planGrant: clickpipes (reference 001, scoped as AWS authorises)', () => {
   it('plans the role, trust policy and the stream / consumer / ListStreams statements', () => {
@@ -52,32 +61,11 @@ describe('planGrant: clickpipes (reference 001, scoped as AWS authorises)', () =
       ],
     });
     expect(p.policies.map((x) => x.name)).toEqual(['ClickHouseAccessRole-orders-1']);
-    expect(statements(p)).toEqual([
-      {
-        Sid: 'Streams',
-        Effect: 'Allow',
-        Action: [
-          'kinesis:DescribeStream',
-          'kinesis:GetRecords',
-          'kinesis:GetShardIterator',
-          'kinesis:ListShards',
-          'kinesis:ListStreamConsumers',
-          'kinesis:RegisterStreamConsumer',
-        ],
-        Resource: [ORDERS],
-      },
-      {
-        Sid: 'StreamConsumers',
-        Effect: 'Allow',
-        Action: [
-          'kinesis:DeregisterStreamConsumer',
-          'kinesis:DescribeStreamConsumer',
-          'kinesis:SubscribeToShard',
-        ],
-        Resource: [`${ORDERS}/consumer/*`],
-      },
-      { Sid: 'ListStreams', Effect: 'Allow', Action: ['kinesis:ListStreams'], Resource: ['*'] },
-    ]);
+    expect(sids(p)).toEqual(['Streams', 'StreamConsumers', 'ListStreams']);
+    expect(resourcesOf(p, 'Streams')).toEqual([ORDERS]);
+    // ClickPipes names its enhanced fan-out consumers itself: every consumer of the stream (docs/security.md).
+    expect(resourcesOf(p, 'StreamConsumers')).toEqual([`${ORDERS}/consumer/*`]);
+    expect(resourcesOf(p, 'ListStreams')).toEqual(['*']);
     expect(p.resourcePolicies).toEqual([]);
     expect(p.warnings).toEqual([]);
     expect(p.iamUser).toBeUndefined();
@@ -86,111 +74,88 @@ describe('planGrant: clickpipes (reference 001, scoped as AWS authorises)', () =
 });
 
 describe('planGrant: the other profiles', () => {
-  const actionsOf = (p: GrantPlan, sid: string) => statements(p).find((s) => s.Sid === sid)?.Action;
-
-  it('read: read actions on the stream, consumer reads on its consumers, no ListStreams, no writes', () => {
-    const p = plan(grant({ profile: 'read' }));
-    expect(statements(p).map((s) => s.Sid)).toEqual(['Streams', 'StreamConsumers']);
-    expect(actionsOf(p, 'Streams')).toEqual([
-      'kinesis:DescribeStream',
-      'kinesis:DescribeStreamSummary',
-      'kinesis:GetRecords',
-      'kinesis:GetShardIterator',
-      'kinesis:ListShards',
+  it('read: stream and consumer statements; the consumers narrow to spec.consumerName when given', () => {
+    expect(sids(plan(grant({ profile: 'read' })))).toEqual(['Streams', 'StreamConsumers']);
+    expect(resourcesOf(plan(grant({ profile: 'read' })), 'StreamConsumers')).toEqual([
+      `${ORDERS}/consumer/*`,
     ]);
-    expect(actionsOf(p, 'StreamConsumers')).toEqual([
-      'kinesis:DescribeStreamConsumer',
-      'kinesis:SubscribeToShard',
-    ]);
-    expect(p.role.name).toBe('kinesis-access-orders');
+    const named = plan(grant({ profile: 'read', consumerName: 'fraud-scoring' }));
+    expect(resourcesOf(named, 'StreamConsumers')).toEqual([`${ORDERS}/consumer/fraud-scoring:*`]);
+    expect(plan(grant({ profile: 'read' })).role.name).toBe('kinesis-access-orders');
   });
 
-  it('write: producer actions only', () => {
-    const p = plan(grant({ profile: 'write' }));
-    expect(statements(p)).toEqual([
-      {
-        Sid: 'Streams',
-        Effect: 'Allow',
-        Action: [
-          'kinesis:DescribeStream',
-          'kinesis:DescribeStreamSummary',
-          'kinesis:ListShards',
-          'kinesis:PutRecord',
-          'kinesis:PutRecords',
-        ],
-        Resource: [ORDERS],
-      },
-    ]);
+  it('write: one stream statement; the KPL metrics only when opted in, narrowed to their namespace', () => {
+    expect(sids(plan(grant({ profile: 'write' })))).toEqual(['Streams']);
+    const kpl = plan(grant({ profile: 'write', kplMetrics: {} }));
+    expect(sids(kpl)).toEqual(['Streams', 'KplMetrics']);
+    expect(resourcesOf(kpl, 'KplMetrics')).toEqual(['*']);
+    expect(conditionOf(kpl, 'KplMetrics')).toEqual({
+      StringEquals: { 'cloudwatch:namespace': 'KinesisProducerLibrary' },
+    });
+    const custom = plan(grant({ profile: 'read-write', kplMetrics: { namespace: 'Team/KPL' } }));
+    expect(conditionOf(custom, 'KplMetrics')).toEqual({
+      StringEquals: { 'cloudwatch:namespace': 'Team/KPL' },
+    });
   });
 
-  it('read-write: the union, without duplicates', () => {
+  it('read-write: one stream statement and the consumers, without duplicate actions', () => {
     const p = plan(grant({ profile: 'read-write' }));
-    expect(actionsOf(p, 'Streams')).toEqual([
-      'kinesis:DescribeStream',
-      'kinesis:DescribeStreamSummary',
-      'kinesis:GetRecords',
-      'kinesis:GetShardIterator',
-      'kinesis:ListShards',
-      'kinesis:PutRecord',
-      'kinesis:PutRecords',
-    ]);
-    expect(actionsOf(p, 'StreamConsumers')).toEqual([
-      'kinesis:DescribeStreamConsumer',
-      'kinesis:SubscribeToShard',
-    ]);
+    expect(sids(p)).toEqual(['Streams', 'StreamConsumers']);
+    const actions = statements(p).flatMap((s) => s.Action as string[]);
+    expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('kcl-consumer: read set + RegisterStreamConsumer, the lease table and namespaced metrics', () => {
+  it('kcl-consumer (KCL 3.x by default): lease table, its index, the two metadata tables, namespaced metrics', () => {
     const p = plan(grant({ profile: 'kcl-consumer', kcl: { applicationName: 'orders-app' } }));
-    expect(actionsOf(p, 'Streams')).toContain('kinesis:RegisterStreamConsumer');
-    expect(actionsOf(p, 'Streams')).not.toContain('kinesis:PutRecord');
-    expect(statements(p).slice(2)).toEqual([
-      {
-        Sid: 'KclLeaseTable',
-        Effect: 'Allow',
-        Action: [
-          'dynamodb:CreateTable',
-          'dynamodb:DeleteItem',
-          'dynamodb:DescribeTable',
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:Scan',
-          'dynamodb:UpdateItem',
-        ],
-        Resource: [`arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/orders-app`],
-      },
-      {
-        Sid: 'KclMetrics',
-        Effect: 'Allow',
-        Action: ['cloudwatch:PutMetricData'],
-        Resource: ['*'],
-        Condition: { StringEquals: { 'cloudwatch:namespace': 'orders-app' } },
-      },
+    const table = (name: string) => `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/${name}`;
+    expect(sids(p)).toEqual([
+      'Streams',
+      'StreamConsumers',
+      'KclLeaseTable',
+      'KclLeaseTableIndex',
+      'KclMetadataTables',
+      'KclMetrics',
     ]);
-    expect(p.warnings.join()).toMatch(/KCL 3\.x/);
+    // KCL registers its consumer under the application name (KCL's consumerName default).
+    expect(resourcesOf(p, 'StreamConsumers')).toEqual([`${ORDERS}/consumer/orders-app:*`]);
+    expect(resourcesOf(p, 'KclLeaseTable')).toEqual([table('orders-app')]);
+    expect(resourcesOf(p, 'KclLeaseTableIndex')).toEqual([`${table('orders-app')}/index/*`]);
+    expect(resourcesOf(p, 'KclMetadataTables')).toEqual([
+      table('orders-app-CoordinatorState'),
+      table('orders-app-WorkerMetricStats'),
+    ]);
+    expect(resourcesOf(p, 'KclMetrics')).toEqual(['*']);
+    expect(conditionOf(p, 'KclMetrics')).toEqual({ StringEquals: { 'cloudwatch:namespace': 'orders-app' } });
+    expect(p.warnings).toEqual([]);
   });
 
-  it('kcl-consumer: the lease table goes to kcl.region when given', () => {
+  it('kcl-consumer with kcl.version 2: only the lease table; options for the consumer name and the namespace', () => {
+    const p = plan(
+      grant({
+        profile: 'kcl-consumer',
+        kcl: { applicationName: 'orders-app', version: 2, metricsNamespace: 'Orders/KCL' },
+        consumerName: 'orders-efo',
+      }),
+    );
+    expect(sids(p)).toEqual(['Streams', 'StreamConsumers', 'KclLeaseTable', 'KclMetrics']);
+    expect(resourcesOf(p, 'StreamConsumers')).toEqual([`${ORDERS}/consumer/orders-efo:*`]);
+    expect(conditionOf(p, 'KclMetrics')).toEqual({ StringEquals: { 'cloudwatch:namespace': 'Orders/KCL' } });
+  });
+
+  it('kcl-consumer: the tables go to kcl.region when given', () => {
     const p = plan(grant({ profile: 'kcl-consumer', kcl: { applicationName: 'app', region: 'eu-west-1' } }));
-    expect(statements(p).find((s) => s.Sid === 'KclLeaseTable')?.Resource).toEqual([
-      `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/app`,
-    ]);
+    expect(resourcesOf(p, 'KclLeaseTable')).toEqual([`arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/app`]);
+    for (const r of resourcesOf(p, 'KclMetadataTables') as string[]) expect(r).toMatch(/:eu-west-1:/);
   });
 
-  it('upsolver: explicit read actions (never kinesis:Get*) and ListStreams; a role by default', () => {
+  it('upsolver: explicit actions (never kinesis:Get*) and ListStreams; a role trusted with its external id', () => {
     const p = plan(grant({ profile: 'upsolver' }));
-    expect(statements(p)).toEqual([
-      {
-        Sid: 'Streams',
-        Effect: 'Allow',
-        Action: ['kinesis:DescribeStream', 'kinesis:GetRecords', 'kinesis:GetShardIterator'],
-        Resource: [ORDERS],
-      },
-      { Sid: 'ListStreams', Effect: 'Allow', Action: ['kinesis:ListStreams'], Resource: ['*'] },
-    ]);
-    expect(JSON.stringify(p)).not.toMatch(/\*"\]?,?"?[^R]*Get\*/);
+    expect(sids(p)).toEqual(['Streams', 'ListStreams']);
     expect(JSON.stringify(p)).not.toContain('Get*');
     expect(p.iamUser).toBeUndefined();
+    expect(p.trustPolicy.Statement[0]?.Condition).toEqual({
+      StringEquals: { 'sts:ExternalId': UPSOLVER_EXTERNAL_ID },
+    });
     expect(p.warnings).toEqual([]);
   });
 
@@ -214,7 +179,10 @@ describe('planGrant: the other profiles', () => {
             expect(statement.Action).toEqual(
               expect.arrayContaining([expect.stringMatching(/ListStreams|PutMetricData/)]),
             );
-          else expect(resource).toMatch(/:stream\/orders(\/consumer\/\*)?$|:key\/|:table\/orders-app$/);
+          else
+            expect(resource).toMatch(
+              /:stream\/orders(\/consumer\/(\*|orders-app:\*))?$|:key\/|:table\/orders-app(-WorkerMetricStats|-CoordinatorState|\/index\/\*)?$/,
+            );
         }
       }
     },
@@ -316,6 +284,7 @@ describe('planGrant: trust options and role settings', () => {
   it('trusts several principals, with an external id and extra trust actions, sorted', () => {
     const p = plan(
       grant({
+        profile: 'read',
         principal: {
           roleArn: 'arn:aws:iam::111122223333:role/z',
           additionalRoleArns: ['arn:aws:iam::111122223333:role/a'],
@@ -609,7 +578,7 @@ describe('policy size accounting', () => {
           profile,
           principal: {
             roleArn: CLICKHOUSE_ROLE,
-            externalId: 'a=b,c.d@e:f/g-h',
+            ...(profile === 'clickpipes' ? {} : { externalId: 'a=b,c.d@e:f/g-h' }),
             extraTrustActions: ['sts:TagSession'],
           },
           streams: [{ arn: ORDERS, kmsKeyArn: KEY }, ...manyStreams(120)],

@@ -1,9 +1,11 @@
 /**
  * The plan: from a validated grant to the role, trust policy, packed permission policies, stream resource
- * policies, warnings and quota use. Quota overflows are problems; access is never widened to fit.
+ * policies, warnings and quota use. Quota overflows are problems (plan-quotas.ts); access is never widened to fit.
+ * The warnings are worded in plan-warnings.ts.
  */
 import {
   dnsSuffix,
+  dynamoDbIndexesArn,
   dynamoDbTableArn,
   type KinesisStreamArn,
   type KmsKeyArn,
@@ -19,19 +21,26 @@ import {
   CONDITION_EXTERNAL_ID,
   CONDITION_KMS_KINESIS_CONTEXT,
   CONDITION_KMS_VIA_SERVICE,
-  KCL_LEASE_TABLE_ACTIONS,
+  defaultRoleName,
+  KCL_DEFAULT_VERSION,
+  KCL_TABLE_ACTIONS,
+  KCL3_LEASE_INDEX_ACTIONS,
+  KCL3_LEASE_TABLE_ACTIONS,
+  KCL3_METADATA_TABLE_SUFFIXES,
+  KPL_DEFAULT_METRICS_NAMESPACE,
   LIST_STREAMS_ACTIONS,
-  QUOTA_NAMES,
   QUOTAS,
   SHAREABLE_STREAM_ACTIONS,
   STREAM_READ_ACTIONS,
   STREAM_WRITE_ACTIONS,
 } from './iam';
 import { grant, type LogicalStatement, POLICY_VERSION, packStatements, policySize } from './pack';
-import { formatCount, type RawProblem, toProblem } from './problems';
+import { type QuotaFigures, quotaProblems, quotaUse } from './plan-quotas';
+import { planWarnings } from './plan-warnings';
+import { type RawProblem, toProblem } from './problems';
 import { PROFILES, type ProfileDefinition } from './profiles';
-import type { GrantPlan, GrantSpec, PolicyDocument, QuotaUse, ResourcePolicyPlan, Result } from './types';
-import { defaultRoleName, validateGrantDetailed } from './validate';
+import type { GrantPlan, GrantSpec, PolicyDocument, ResourcePolicyPlan, Result } from './types';
+import { validateGrantDetailed } from './validate';
 
 export { defaultRoleName };
 
@@ -71,8 +80,6 @@ export function planGrantDetailed(
 ): { value?: GrantPlan; problems: RawProblem[] } {
   const problems: RawProblem[] = [];
   const grantName = spec.metadata.name;
-  const quota = (path: RawProblem['path'], what: string) =>
-    problems.push({ path, message: `grant "${grantName}": ${what}` });
   const profile = PROFILES[spec.spec.profile];
 
   // Streams, sorted: the order of the grant file does not change the output.
@@ -94,113 +101,42 @@ export function planGrantDetailed(
   streams.sort((a, b) => compare(a.text, b.text));
   const { partition, accountId } = first.arn;
 
-  // Role.
+  // Role, trust policy, permission policies, stream resource policies (opt-in).
   const roleSpec = spec.spec.role ?? {};
   const roleName = roleSpec.name ?? defaultRoleName(grantName, profile.name);
   const rolePath = roleSpec.path ?? '/';
-  if (roleName.length > QUOTAS.roleNameLength) {
-    quota(
-      roleSpec.name === undefined ? ['metadata', 'name'] : ['spec', 'role', 'name'],
-      `role name "${roleName}" is ${roleName.length} characters; the IAM quota is ${QUOTAS.roleNameLength}`,
-    );
-  }
   const tags = Object.fromEntries(Object.entries(roleSpec.tags ?? {}).sort(([a], [b]) => compare(a, b)));
-
-  // Trust policy.
   const trustPolicy = buildTrustPolicy(spec);
-  const trustSize = policySize(trustPolicy);
-  if (trustSize > QUOTAS.trustPolicyChars) {
-    quota(
-      ['spec', 'principal'],
-      `the trust policy is ${formatCount(trustSize)} non-whitespace characters; the IAM quota is ${formatCount(QUOTAS.trustPolicyChars)} (fewer additionalRoleArns)`,
-    );
-  }
-
-  // Permission policies.
-  const statements = permissionStatements(profile, spec, streams);
   const budget = options.maxPolicyChars ?? QUOTAS.managedPolicyChars;
-  const packed = packStatements(statements, budget);
-  const maxPolicies = spec.spec.quotas?.maxManagedPolicies ?? QUOTAS.managedPoliciesPerRole;
-  let documents: readonly PolicyDocument[] = [];
-  let sizes: readonly number[] = [];
-  if (!packed.ok) {
-    quota(
-      ['spec', 'streams'],
-      `statement ${packed.statement} alone needs ${formatCount(packed.size)} characters, over the managed policy size budget of ${formatCount(budget)}`,
-    );
-  } else {
-    documents = packed.documents;
-    sizes = packed.sizes;
-    if (documents.length > maxPolicies) {
-      quota(
-        ['spec', 'streams'],
-        `the permissions need ${documents.length} managed policies of at most ${formatCount(budget)} non-whitespace characters for ${formatCount(streams.length)} streams; ` +
-          `the quota is ${maxPolicies} managed policies per role${maxPolicies < QUOTAS.managedPoliciesPerRoleMax ? ` (spec.quotas.maxManagedPolicies may be raised to ${QUOTAS.managedPoliciesPerRoleMax} with a raised IAM quota)` : ''}; split the grant`,
-      );
-    }
-  }
-  const policies = documents.map((document, i) => ({ name: `${roleName}-${i + 1}`, document }));
-
-  // Stream resource policies (opt-in).
+  const packed = packStatements(permissionStatements(profile, spec, streams), budget);
   const resourcePolicies = buildResourcePolicies(profile, spec, streams);
-  const largestResourcePolicy = Math.max(
-    0,
-    ...resourcePolicies.map((p) => utf8Length(JSON.stringify(p.document))),
-  );
-  if (largestResourcePolicy > QUOTAS.resourcePolicyBytes) {
-    quota(
-      ['spec', 'resourcePolicy', 'principals'],
-      `a stream resource policy is ${formatCount(largestResourcePolicy)} bytes; the Kinesis quota is ${formatCount(QUOTAS.resourcePolicyBytes)} bytes (fewer principals)`,
-    );
-  }
-  if (problems.length > 0) return { problems };
+  const figures: QuotaFigures = {
+    grantName,
+    roleName,
+    roleNameSet: roleSpec.name !== undefined,
+    trustSize: policySize(trustPolicy),
+    packed,
+    budget,
+    maxPolicies: spec.spec.quotas?.maxManagedPolicies ?? QUOTAS.managedPoliciesPerRole,
+    streamCount: streams.length,
+    tagCount: Object.keys(tags).length,
+    resourcePolicies,
+  };
+  problems.push(...quotaProblems(figures));
+  if (problems.length > 0 || !packed.ok) return { problems };
 
-  const warnings: string[] = [];
+  const policies = packed.documents.map((document, i) => ({ name: `${roleName}-${i + 1}`, document }));
   const iamUser =
     spec.spec.profile === 'upsolver' && spec.spec.upsolver?.credentials === 'iam-user'
       ? { name: roleName, path: rolePath, policyNames: policies.map((p) => p.name) }
       : undefined;
-  if (iamUser !== undefined) {
-    warnings.push(
-      `spec.upsolver.credentials is "iam-user": an IAM user "${roleName}" with a long-lived access key is created, and its secret access key is stored in Terraform state. ` +
-        'Keep the state encrypted and access-restricted, rotate the key, and prefer credentials: role.',
-    );
-  }
-  const foreignKeys = [
-    ...new Set(
-      streams.flatMap((s) => (s.key !== undefined && s.key.accountId !== accountId ? [s.key.accountId] : [])),
-    ),
-  ];
-  for (const keyAccount of foreignKeys.sort()) {
-    warnings.push(
-      `KMS keys in account ${keyAccount} are used: their key policies must also allow role ${roleName} (kms:Decrypt / kms:GenerateDataKey).`,
-    );
-  }
-  if (resourcePolicies.length > 0 && streams.some((s) => s.key !== undefined)) {
-    warnings.push(
-      "Encrypted streams are shared through resource policies: the KMS key policies (and the shared principals' own IAM policies) must also allow kms:Decrypt / kms:GenerateDataKey for those principals; this grant does not change key policies.",
-    );
-  }
-  if (profile.kcl) {
-    warnings.push(
-      `KCL lease table "${spec.spec.kcl?.applicationName}" is granted; KCL 3.x also uses "<application>-WorkerMetricStats" and "<application>-CoordinatorState" tables, which this profile does not grant.`,
-    );
-  }
-
-  const quotas: QuotaUse[] = [
-    { name: QUOTA_NAMES.roleName, used: roleName.length, limit: QUOTAS.roleNameLength },
-    { name: QUOTA_NAMES.trustPolicy, used: trustSize, limit: QUOTAS.trustPolicyChars },
-    { name: QUOTA_NAMES.managedPolicies, used: policies.length, limit: maxPolicies },
-    { name: QUOTA_NAMES.managedPolicySize, used: Math.max(0, ...sizes), limit: budget },
-    { name: QUOTA_NAMES.roleTags, used: Object.keys(tags).length, limit: QUOTAS.roleTags },
-  ];
-  if (resourcePolicies.length > 0) {
-    quotas.push({
-      name: QUOTA_NAMES.resourcePolicySize,
-      used: largestResourcePolicy,
-      limit: QUOTAS.resourcePolicyBytes,
-    });
-  }
+  const warnings = planWarnings({
+    roleName,
+    accountId,
+    streams,
+    iamUser: iamUser !== undefined,
+    sharesStreams: resourcePolicies.length > 0,
+  });
 
   const plan: GrantPlan = {
     grantName,
@@ -223,7 +159,7 @@ export function planGrantDetailed(
     resourcePolicies,
     ...(iamUser === undefined ? {} : { iamUser }),
     warnings,
-    quotas,
+    quotas: quotaUse(figures),
     streams: streams.map((s) => ({
       arn: s.text,
       region: s.arn.region,
@@ -264,7 +200,14 @@ function permissionStatements(
   const streamArns = streams.map((s) => s.text);
   if (profile.streamActions.length > 0) statements.push(grant('Streams', profile.streamActions, streamArns));
   if (profile.consumerActions.length > 0) {
-    statements.push(grant('StreamConsumers', profile.consumerActions, streamArns.map(streamConsumersArn)));
+    const name = consumerNameOf(profile, spec);
+    statements.push(
+      grant(
+        'StreamConsumers',
+        profile.consumerActions,
+        streamArns.map((arn) => streamConsumersArn(arn, name)),
+      ),
+    );
   }
   if (profile.listStreams) statements.push(grant('ListStreams', LIST_STREAMS_ACTIONS, ['*']));
 
@@ -300,16 +243,55 @@ function permissionStatements(
   if (profile.kcl && kcl !== undefined) {
     const first = streams[0] as PlannedStream;
     const region = kcl.region ?? first.arn.region;
+    const { partition, accountId } = first.arn;
+    const table = (name: string) => dynamoDbTableArn(partition, region, accountId, name);
+    const app = kcl.applicationName;
+    if ((kcl.version ?? KCL_DEFAULT_VERSION) === 3) {
+      statements.push(
+        grant('KclLeaseTable', KCL3_LEASE_TABLE_ACTIONS, [table(app)]),
+        grant('KclLeaseTableIndex', KCL3_LEASE_INDEX_ACTIONS, [
+          dynamoDbIndexesArn(partition, region, accountId, app),
+        ]),
+        grant(
+          'KclMetadataTables',
+          KCL_TABLE_ACTIONS,
+          KCL3_METADATA_TABLE_SUFFIXES.map((suffix) => table(`${app}${suffix}`)),
+        ),
+      );
+    } else {
+      statements.push(grant('KclLeaseTable', KCL_TABLE_ACTIONS, [table(app)]));
+    }
     statements.push(
-      grant('KclLeaseTable', KCL_LEASE_TABLE_ACTIONS, [
-        dynamoDbTableArn(first.arn.partition, region, first.arn.accountId, kcl.applicationName),
-      ]),
       grant('KclMetrics', CLOUDWATCH_METRICS_ACTIONS, ['*'], {
-        condition: { StringEquals: { [CONDITION_CLOUDWATCH_NAMESPACE]: kcl.applicationName } },
+        condition: { StringEquals: { [CONDITION_CLOUDWATCH_NAMESPACE]: kcl.metricsNamespace ?? app } },
+      }),
+    );
+  }
+  const kpl = spec.spec.kplMetrics;
+  if (profile.kplMetrics && kpl !== undefined) {
+    statements.push(
+      grant('KplMetrics', CLOUDWATCH_METRICS_ACTIONS, ['*'], {
+        condition: {
+          StringEquals: {
+            [CONDITION_CLOUDWATCH_NAMESPACE]: kpl.namespace ?? KPL_DEFAULT_METRICS_NAMESPACE,
+          },
+        },
       }),
     );
   }
   return statements;
+}
+
+/** The one consumer the consumer actions go on, or undefined for every consumer of the stream. */
+export function consumerNameOf(profile: ProfileDefinition, spec: GrantSpec): string | undefined {
+  switch (profile.consumerNaming) {
+    case 'application':
+      return spec.spec.consumerName ?? spec.spec.kcl?.applicationName;
+    case 'optional':
+      return spec.spec.consumerName;
+    default:
+      return undefined;
+  }
 }
 
 /** Shared-read = 003 resource-policy example 2, shared-write = example 1; only shareable actions. */
@@ -349,12 +331,6 @@ function buildResourcePolicies(
 
 function keyText(key: KmsKeyArn): string {
   return `arn:${key.partition}:kms:${key.region}:${key.accountId}:key/${key.keyId}`;
-}
-
-const encoder = new TextEncoder();
-
-function utf8Length(text: string): number {
-  return encoder.encode(text).length;
 }
 
 /** Code-unit order: the same in every runtime and locale. */

@@ -36,8 +36,17 @@ export interface ProfileDefinition {
   readonly writes: boolean;
   /** Actions on each stream ARN. */
   readonly streamActions: readonly string[];
-  /** Actions on each stream's consumers (`…:stream/NAME/consumer/*`). */
+  /** Actions on each stream's consumers (see {@link ProfileDefinition.consumerNaming}). */
   readonly consumerActions: readonly string[];
+  /**
+   * Which consumer ARN the consumer actions go on: `client` — the client names its consumers itself, so every
+   * consumer of the stream (`consumer/*`); `optional` — `spec.consumerName` narrows to one consumer, else every
+   * consumer; `application` — the consumer KCL names after the application (`spec.consumerName` overrides);
+   * `none` — no consumer actions (and `spec.consumerName` is refused).
+   */
+  readonly consumerNaming: 'client' | 'optional' | 'application' | 'none';
+  /** Whether `spec.kplMetrics` (KPL CloudWatch metrics) may be asked for. */
+  readonly kplMetrics: boolean;
   /** Whether `kinesis:ListStreams` (only authorised on `*`) is granted. */
   readonly listStreams: boolean;
   /** Actions on the KMS key of each encrypted stream. */
@@ -61,6 +70,8 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     consumerActions: union(CLICKPIPES_CONSUMER_ACTIONS),
     listStreams: true,
     kmsActions: union(KMS_READ_ACTIONS),
+    consumerNaming: 'client',
+    kplMetrics: false,
     kcl: false,
   },
   read: {
@@ -77,6 +88,8 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     consumerActions: union(CONSUMER_READ_ACTIONS),
     listStreams: false,
     kmsActions: union(KMS_READ_ACTIONS),
+    consumerNaming: 'optional',
+    kplMetrics: false,
     kcl: false,
   },
   write: {
@@ -89,6 +102,8 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     consumerActions: Object.freeze([]),
     listStreams: false,
     kmsActions: union(KMS_WRITE_ACTIONS),
+    consumerNaming: 'none',
+    kplMetrics: true,
     kcl: false,
   },
   'read-write': {
@@ -105,14 +120,17 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     consumerActions: union(CONSUMER_READ_ACTIONS),
     listStreams: false,
     kmsActions: union(KMS_READ_ACTIONS, KMS_WRITE_ACTIONS),
+    consumerNaming: 'optional',
+    kplMetrics: true,
     kcl: false,
   },
   'kcl-consumer': {
     name: 'kcl-consumer',
-    title: 'Kinesis Client Library consumer: read, its own fan-out consumer, lease table and metrics',
+    title:
+      'Kinesis Client Library consumer (KCL 3.x, or 2.x): read, its own fan-out consumer, lease and metadata tables, metrics',
     sources: [
-      'shared/reference/004_9e56643f3e1748b0.txt ("Consumer", KCL DynamoDB + CloudWatch)',
-      'AWS KCL IAM permissions',
+      'AWS "IAM permissions required for KCL consumer applications" (KCL 3.x)',
+      'shared/reference/004_9e56643f3e1748b0.txt ("Consumer", KCL DynamoDB + CloudWatch; KCL 2.x)',
     ],
     reads: true,
     writes: false,
@@ -120,6 +138,8 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     consumerActions: union(CONSUMER_READ_ACTIONS),
     listStreams: false,
     kmsActions: union(KMS_READ_ACTIONS),
+    consumerNaming: 'application',
+    kplMetrics: false,
     kcl: true,
   },
   upsolver: {
@@ -132,6 +152,8 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     consumerActions: Object.freeze([]),
     listStreams: true,
     kmsActions: union(KMS_READ_ACTIONS),
+    consumerNaming: 'none',
+    kplMetrics: false,
     kcl: false,
   },
 };

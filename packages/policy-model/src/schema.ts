@@ -13,7 +13,14 @@ import {
   parseStreamArn,
   regionProblem,
 } from './arn';
-import { EXTRA_TRUST_ACTIONS, GRANT_NAME, GRANT_NAME_MAX, QUOTAS } from './iam';
+import {
+  EXTRA_TRUST_ACTIONS,
+  GRANT_NAME,
+  GRANT_NAME_MAX,
+  KCL_DEFAULT_VERSION,
+  KPL_DEFAULT_METRICS_NAMESPACE,
+  QUOTAS,
+} from './iam';
 import { PROFILE_NAMES } from './profiles';
 import type { GrantSpec } from './types';
 
@@ -44,6 +51,19 @@ const DESCRIPTION = /^[\t\n\r\u0020-\u007E\u00A1-\u00FF]*$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]+$/;
 /** DynamoDB table names (the KCL lease table is named after the application). */
 const KCL_APPLICATION_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
+/** Kinesis consumer names (RegisterStreamConsumer `ConsumerName`). */
+const CONSUMER_NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
+/** CloudWatch namespaces: 1–255 printable ASCII characters, not starting with ":" (and not "AWS/"). */
+const METRICS_NAMESPACE = /^(?!:)(?!AWS\/)[\x20-\x7E]{1,255}$/;
+
+const metricsNamespace = (description: string) =>
+  z
+    .string()
+    .regex(METRICS_NAMESPACE, {
+      message:
+        'a CloudWatch namespace is 1–255 printable ASCII characters, not starting with ":" or "AWS/" (reserved for AWS)',
+    })
+    .meta({ description });
 
 const streamArnField = arnString(parseStreamArn, {
   description: 'Kinesis data stream ARN. All streams of a grant share one partition and one account.',
@@ -168,8 +188,28 @@ export const KclSchema = z
         description:
           'Region of the lease table and metrics. Default: the region of the first stream in ARN order.',
       }),
+    version: z
+      .literal([2, 3])
+      .optional()
+      .meta({
+        description: `KCL major version. 3 (default: ${KCL_DEFAULT_VERSION}) also grants the lease table's index (Query), UpdateTable, and the <applicationName>-WorkerMetricStats and <applicationName>-CoordinatorState tables; 2 leaves them out.`,
+      }),
+    metricsNamespace: metricsNamespace(
+      "CloudWatch namespace of the KCL metrics (KCL's `namespace`). Default: applicationName.",
+    ).optional(),
   })
   .meta({ description: 'kcl-consumer profile only (required there).' });
+
+export const KplMetricsSchema = z
+  .strictObject({
+    namespace: metricsNamespace(
+      `The KPL's MetricsNamespace. Default: ${KPL_DEFAULT_METRICS_NAMESPACE}.`,
+    ).optional(),
+  })
+  .meta({
+    description:
+      "write / read-write only: opt in to the Kinesis Producer Library's CloudWatch metrics (cloudwatch:PutMetricData in one namespace). Off by default; or turn the metrics off in the KPL (MetricsLevel none).",
+  });
 
 export const UpsolverSchema = z
   .strictObject({
@@ -249,6 +289,17 @@ export const GrantSchema = z
         .min(1, { message: 'a grant needs at least one stream' })
         .meta({ description: 'The streams. One partition and one account; regions may differ.' }),
       kcl: KclSchema.optional(),
+      consumerName: z
+        .string()
+        .regex(CONSUMER_NAME, {
+          message: 'a consumer name is 1–128 characters of a-z, A-Z, 0-9, "_", "." and "-"',
+        })
+        .optional()
+        .meta({
+          description:
+            'Name of the enhanced fan-out consumer the client registers and reads through (kcl-consumer, read, read-write): consumer actions go on that consumer only. Default: kcl.applicationName for kcl-consumer; any consumer of the stream for read and read-write.',
+        }),
+      kplMetrics: KplMetricsSchema.optional(),
       upsolver: UpsolverSchema.optional(),
       resourcePolicy: ResourcePolicySchema.optional(),
       quotas: QuotasSchema.optional(),

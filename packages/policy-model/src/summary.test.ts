@@ -15,15 +15,19 @@ describe('renderSummary', () => {
       plan(
         grant({
           streams: [{ arn: streamArn('orders'), kmsKeyArn: KEY }],
-          principal: { roleArn: CLICKHOUSE_ROLE, externalId: 'ext-1' },
+          principal: { roleArn: CLICKHOUSE_ROLE },
         }),
       ),
     );
+    const withExternalId = renderSummary(
+      plan(grant({ profile: 'read', principal: { roleArn: CLICKHOUSE_ROLE, externalId: 'ext-1' } })),
+    );
+    expect(withExternalId).toContain('Only when `sts:ExternalId` StringEquals `ext-1`.');
+    expect(md).not.toContain('sts:ExternalId');
     expect(md).toMatch(/^# Kinesis access grant `orders`\n/);
     expect(md).toContain(
       '## Who may assume the role\n\n- `arn:aws:iam::111122223333:role/ClickHouse-Service-Role`\n',
     );
-    expect(md).toContain('Only when `sts:ExternalId` StringEquals `ext-1`.');
     expect(md).toMatch(
       /\*\*On the streams\*\*: `kinesis:DescribeStream`.* on `arn:aws:kinesis:us-east-1:123456789012:stream\/orders`\./,
     );
@@ -59,6 +63,22 @@ describe('renderSummary', () => {
     expect(md).toContain('> Orders \\<script\\> \\| \\`x\\` \\*bold\\*');
     expect(md).toMatch(
       /## Stream resource policies\n\nEach of the 1 streams gets a resource policy letting `arn:aws:iam::444455556666:root`/,
+    );
+  });
+
+  it('labels the KCL tables and metrics and names the consumer KCL reads through', () => {
+    const md = renderSummary(
+      plan(grant({ profile: 'kcl-consumer', kcl: { applicationName: 'orders-app' } })),
+    );
+    expect(md).toContain(
+      "- **On the streams' enhanced fan-out consumers**: `kinesis:DescribeStreamConsumer`, `kinesis:SubscribeToShard` on the enhanced fan-out consumer `orders-app` of the stream (`arn:aws:kinesis:us-east-1:123456789012:stream/orders/consumer/orders-app:*`).",
+    );
+    expect(md).toMatch(
+      /\*\*KCL lease table's index \(DynamoDB\)\*\*: `dynamodb:Query` on `[^`]+:table\/orders-app\/index\/\*`/,
+    );
+    expect(md).toMatch(/\*\*KCL worker-metrics and coordinator-state tables \(DynamoDB\)\*\*/);
+    expect(renderSummary(plan(grant({ profile: 'write', kplMetrics: {} })))).toMatch(
+      /\*\*KPL metrics \(CloudWatch\)\*\*: `cloudwatch:PutMetricData` on `\*`.* — only when `cloudwatch:namespace` StringEquals `KinesisProducerLibrary`/,
     );
   });
 

@@ -63,16 +63,31 @@ function describeConditions(statement: PolicyStatement): string[] {
   return out;
 }
 
+/** `…/consumer/*` (every consumer) or `…/consumer/<name>:*` (one named consumer); undefined for other ARNs. */
+function consumerOf(resource: string): { readonly name?: string } | undefined {
+  if (resource.endsWith('/consumer/*')) return {};
+  const named = /\/consumer\/([^/:]+):\*$/.exec(resource);
+  return named === null ? undefined : { name: named[1] as string };
+}
+
 function describeResources(resources: ReadonlySet<string>): string {
   const items = [...resources];
   if (items.length === 1 && items[0] === '*')
     return '`*` (this action has no resource type: AWS only authorises it on `*`)';
+  const consumers = items.map(consumerOf);
+  const allConsumers = consumers.every((c) => c !== undefined);
+  const names = new Set(consumers.map((c) => c?.name));
+  const which =
+    names.size === 1 && [...names][0] !== undefined
+      ? `the enhanced fan-out consumer ${code([...names][0] as string)} of`
+      : 'the enhanced fan-out consumers of';
   if (items.length > 5) {
-    const consumers = items.every((r) => r.endsWith('/consumer/*'));
-    return `${consumers ? 'the enhanced fan-out consumers of ' : ''}all ${items.length} ${consumers ? 'streams' : 'resources'} in the table above`;
+    return allConsumers
+      ? `${which} all ${items.length} streams in the table above`
+      : `all ${items.length} resources in the table above`;
   }
-  if (items.every((r) => r.endsWith('/consumer/*'))) {
-    return `the enhanced fan-out consumers of ${items.length === 1 ? 'the stream' : `${items.length} streams`} (${items
+  if (allConsumers) {
+    return `${which} ${items.length === 1 ? 'the stream' : `${items.length} streams`} (${items
       .map((r) => code(r))
       .join(', ')})`;
   }
@@ -85,7 +100,10 @@ const LABELS: Readonly<Record<string, string>> = {
   ListStreams: 'List stream names',
   KmsViaKinesis: 'With the KMS key, only through Kinesis',
   KclLeaseTable: 'KCL lease table (DynamoDB)',
+  KclLeaseTableIndex: "KCL lease table's index (DynamoDB)",
+  KclMetadataTables: 'KCL worker-metrics and coordinator-state tables (DynamoDB)',
   KclMetrics: 'KCL metrics (CloudWatch)',
+  KplMetrics: 'KPL metrics (CloudWatch)',
 };
 
 function label(sid: string): string {
@@ -151,7 +169,7 @@ export function renderSummary(plan: GrantPlan): string {
     );
   }
   push(
-    `- Touch any other stream: every stream is named by its ARN (only a consumer's name, which the reader chooses at registration, is \`*\`).`,
+    `- Touch any other stream: every stream is named by its ARN (a consumer's registration timestamp is \`*\`, and its name where the reader chooses it itself).`,
     '- Create, delete, reshard or reconfigure streams, change their encryption, retention or tags, or edit resource policies.',
   );
   if ([...allActions].some((a) => a.startsWith('kms:'))) {

@@ -57,6 +57,19 @@ describe('grantFromTemplateInput', () => {
     expect(grant.spec).toEqual({ profile: 'read', principal: { roleArn: 'a' }, streams: [{ arn: 's' }] });
   });
 
+  it('maps resourcePolicyPrincipals to spec.resourcePolicy.principals; an empty list is not given', () => {
+    const principals = ['arn:aws:iam::444455556666:root'];
+    expect(grantFromTemplateInput({ resourcePolicyPrincipals: principals }).spec).toMatchObject({
+      resourcePolicy: { principals },
+    });
+    expect(grantFromTemplateInput({ resourcePolicyPrincipals: [] }).spec).not.toHaveProperty(
+      'resourcePolicy',
+    );
+    expect(grantFromTemplateInput({ resourcePolicyPrincipals: null }).spec).not.toHaveProperty(
+      'resourcePolicy',
+    );
+  });
+
   it('passes wrong shapes through for the model to report', () => {
     expect(grantFromTemplateInput({ streams: 'not-a-list' }).spec).toMatchObject({ streams: 'not-a-list' });
     expect(grantFromTemplateInput({ streams: [{ arn: 's', shards: 4 }, 'x'] }).spec).toMatchObject({
@@ -80,6 +93,8 @@ describe('problem paths → form parameters', () => {
     ['spec.role.tags.team', 'tags.team'],
     ['metadata.name', 'name'],
     ['spec.profile', 'profile'],
+    ['spec.resourcePolicy', 'resourcePolicyPrincipals'],
+    ['spec.resourcePolicy.principals[0]', 'resourcePolicyPrincipals[0]'],
   ])('%s → %s', (path, parameter) => expect(templateParameterOfPath(path)).toBe(parameter));
 
   it('has no parameter for document-level paths or look-alike prefixes', () => {

@@ -32,6 +32,11 @@ export interface GrantTemplateInput {
   readonly tags?: Readonly<Record<string, string>>;
   /** → `metadata.description`. */
   readonly description?: string;
+  /**
+   * → `spec.resourcePolicy.principals`: accounts or roles of other accounts the streams' resource policies
+   * share with (opt-in; at most one grant of a repository may own a stream's resource policy).
+   */
+  readonly resourcePolicyPrincipals?: readonly string[];
 }
 
 /** The profile a template grant gets when the input does not choose one. */
@@ -76,6 +81,11 @@ export function grantFromTemplateInput(input: unknown): Record<string, unknown> 
       principal: { roleArn: values.clickhouseRoleArn },
       role: Object.keys(role).length === 0 ? undefined : role,
       streams: Array.isArray(values.streams) ? values.streams.map(streamEntry) : values.streams,
+      resourcePolicy:
+        given(values.resourcePolicyPrincipals) === undefined ||
+        (Array.isArray(values.resourcePolicyPrincipals) && values.resourcePolicyPrincipals.length === 0)
+          ? undefined
+          : { principals: values.resourcePolicyPrincipals },
     }),
   };
 }
@@ -83,6 +93,8 @@ export function grantFromTemplateInput(input: unknown): Record<string, unknown> 
 /** Grant field paths and the template parameter each one comes from. */
 const PATH_TO_PARAMETER: readonly (readonly [grantPath: string, parameter: string])[] = [
   ['spec.principal.roleArn', 'clickhouseRoleArn'],
+  ['spec.resourcePolicy.principals', 'resourcePolicyPrincipals'],
+  ['spec.resourcePolicy', 'resourcePolicyPrincipals'],
   ['spec.role.permissionsBoundaryArn', 'permissionsBoundaryArn'],
   ['spec.role.name', 'roleName'],
   ['spec.role.tags', 'tags'],

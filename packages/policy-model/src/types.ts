@@ -13,6 +13,9 @@ export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
 /** Access profiles. Each one is sourced from a document in shared/reference (see docs/profiles.md). */
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
+/** KCL major versions the kcl-consumer profile supports. */
+export type KclVersion = 2 | 3;
+
 /** Extra trust actions a grant may allow besides `sts:AssumeRole`. */
 export type ExtraTrustAction = 'sts:TagSession' | 'sts:SetSourceIdentity';
 
@@ -40,7 +43,10 @@ export interface GrantSpec {
       readonly roleArn: string;
       /** More principals that may assume the role. */
       readonly additionalRoleArns?: readonly string[];
-      /** Adds a `sts:ExternalId` condition to the trust policy. */
+      /**
+       * Adds a `sts:ExternalId` condition to the trust policy. Refused on `clickpipes` (ClickPipes sends none);
+       * required on `upsolver` in role mode (Upsolver's role-based setup uses one).
+       */
       readonly externalId?: string;
       /** Extra trust actions besides sts:AssumeRole. */
       readonly extraTrustActions?: readonly ExtraTrustAction[];
@@ -57,10 +63,31 @@ export interface GrantSpec {
     readonly streams: readonly GrantStream[];
     /** Required by the kcl-consumer profile. */
     readonly kcl?: {
-      /** KCL application name = DynamoDB lease table name and CloudWatch namespace. */
+      /** KCL application name = DynamoDB lease table name, enhanced fan-out consumer name and CloudWatch namespace. */
       readonly applicationName: string;
       /** Region of the lease table and metrics. @default the region of the first stream in ARN order */
       readonly region?: string;
+      /**
+       * KCL major version. 3 adds the lease table's index (Query, UpdateTable) and the `<app>-WorkerMetricStats` and
+       * `<app>-CoordinatorState` tables; 2 leaves them out. @default 3
+       */
+      readonly version?: KclVersion;
+      /** CloudWatch namespace of the KCL metrics (KCL's `namespace`). @default applicationName */
+      readonly metricsNamespace?: string;
+    };
+    /**
+     * Name of the enhanced fan-out consumer the client registers and reads through (kcl-consumer, read,
+     * read-write). Consumer-level actions go on `…/consumer/<consumerName>:*` only.
+     * @default kcl-consumer: kcl.applicationName (KCL's default); read / read-write: any consumer of the stream
+     */
+    readonly consumerName?: string;
+    /**
+     * write / read-write only: opt in to the Kinesis Producer Library's CloudWatch metrics
+     * (`cloudwatch:PutMetricData` in one namespace). Off by default.
+     */
+    readonly kplMetrics?: {
+      /** The KPL's `MetricsNamespace`. @default 'KinesisProducerLibrary' */
+      readonly namespace?: string;
     };
     /** upsolver profile only. */
     readonly upsolver?: {

@@ -34,6 +34,9 @@ describe('validateGrant: valid grants', () => {
 
   it('accepts every optional field', () => {
     const input = grant({
+      profile: 'read-write',
+      consumerName: 'orders-efo',
+      kplMetrics: { namespace: 'Orders/KPL' },
       principal: {
         roleArn: CLICKHOUSE_ROLE,
         additionalRoleArns: ['arn:aws:iam::111122223333:role/other'],
@@ -41,7 +44,7 @@ describe('validateGrant: valid grants', () => {
         extraTrustActions: ['sts:TagSession', 'sts:SetSourceIdentity'],
       },
       role: {
-        name: 'ClickHouseAccessRole-orders',
+        name: 'orders-reader-writer',
         path: '/data/clickpipes/',
         permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary',
         maxSessionDuration: 43200,
@@ -159,6 +162,7 @@ describe('validateGrant: structure', () => {
         { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/*' },
         { arn: streamArn('b'), kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:alias/b' },
         { arn: streamArn('c', 'us-east-1', '999999999999') },
+        { arn: streamArn('d') },
       ],
     });
     input.metadata.name = 'Bad_Name';
@@ -302,22 +306,116 @@ describe('validateGrant: field rules', () => {
 });
 
 describe('validateGrant: cross-field rules', () => {
-  it('requires one partition for all streams', () => {
+  it('requires one partition for all streams: two streams split evenly are named together', () => {
     const input = grant({
       streams: [{ arn: streamArn('a') }, { arn: streamArn('b', 'cn-north-1', '123456789012', 'aws-cn') }],
     });
-    expect(problemAt(input, 'spec.streams[1].arn')).toMatch(
-      /one partition: this one is in "aws-cn", spec.streams\[0\] in "aws"/,
+    const split =
+      'all streams of a grant must be in one partition, but they are split evenly: "aws" (spec.streams[0]); "aws-cn" (spec.streams[1]). Split the grant, one per partition';
+    expect(problemAt(input, 'spec.streams[0].arn')).toMatch(
+      new RegExp(`^${split.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, received`),
     );
+    expect(problemAt(input, 'spec.streams[1].arn')).toContain(split);
   });
 
-  it('requires one account for all streams', () => {
+  it('requires one account for all streams: an even split names every account and its streams on each stream', () => {
     const input = grant({
       streams: [{ arn: streamArn('a') }, { arn: streamArn('b', 'us-east-1', '210987654321') }],
     });
-    expect(problemAt(input, 'spec.streams[1].arn')).toMatch(
-      /one account: this one is in 210987654321, spec.streams\[0\] in 123456789012/,
+    const split =
+      'all streams of a grant must be in one account, but they are split evenly: 123456789012 (spec.streams[0]); 210987654321 (spec.streams[1]). Split the grant, one per account';
+    expect(problems(input)).toEqual([
+      { path: 'spec.streams[0].arn', message: `${split}, received "${streamArn('a')}"` },
+      {
+        path: 'spec.streams[1].arn',
+        message: `${split}, received "${streamArn('b', 'us-east-1', '210987654321')}"`,
+      },
+    ]);
+  });
+
+  it('refuses principal.externalId on clickpipes: ClickPipes sends none, so the role could never be assumed', () => {
+    const input = grant({ principal: { roleArn: CLICKHOUSE_ROLE, externalId: 'tenant-1' } });
+    expect(problemAt(input, 'spec.principal.externalId')).toMatch(
+      /^is not allowed with profile "clickpipes": ClickPipes sends no external id .* could never be assumed .*, received "tenant-1"$/,
     );
+  });
+
+  it('requires principal.externalId for upsolver in role mode, not for an IAM user; generic profiles keep it', () => {
+    const input = grant({ profile: 'upsolver', principal: { roleArn: CLICKHOUSE_ROLE } });
+    expect(problemAt(input, 'spec.principal.externalId')).toMatch(
+      /^is required by profile "upsolver" with credentials "role": Upsolver's role-based setup .* EXTERNAL_ID/,
+    );
+    expect(
+      validateGrant(
+        grant({
+          profile: 'upsolver',
+          principal: { roleArn: CLICKHOUSE_ROLE },
+          upsolver: { credentials: 'iam-user' },
+        }),
+      ).ok,
+    ).toBe(true);
+    for (const profile of ['read', 'write', 'read-write', 'kcl-consumer'] as const) {
+      expect(
+        validateGrant(grant({ profile, principal: { roleArn: CLICKHOUSE_ROLE, externalId: 'e-1' } })).ok,
+      ).toBe(true);
+    }
+  });
+
+  it('spec.consumerName: only where the client reads through a consumer it names', () => {
+    expect(problemAt(grant({ consumerName: 'x' }), 'spec.consumerName')).toMatch(
+      /ClickPipes registers and names its enhanced fan-out consumers itself, received "x"$/,
+    );
+    expect(problemAt(grant({ profile: 'write', consumerName: 'x' }), 'spec.consumerName')).toMatch(
+      /only allowed with profiles kcl-consumer, read and read-write/,
+    );
+    expect(problemAt(grant({ profile: 'read', consumerName: 'a b' }), 'spec.consumerName')).toMatch(
+      /a consumer name is 1–128 characters/,
+    );
+  });
+
+  it('spec.kplMetrics: write and read-write only; the namespace is checked', () => {
+    expect(problemAt(grant({ profile: 'read', kplMetrics: {} }), 'spec.kplMetrics')).toBe(
+      'is only allowed with profiles write and read-write (the KPL is a producer), received profile "read"',
+    );
+    expect(
+      problemAt(
+        grant({ profile: 'write', kplMetrics: { namespace: 'AWS/Kinesis' } }),
+        'spec.kplMetrics.namespace',
+      ),
+    ).toMatch(/reserved for AWS/);
+  });
+
+  it('kcl: version 2 or 3 only; a long application name needs spec.consumerName', () => {
+    const kcl = (k: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      grant({ profile: 'kcl-consumer', kcl: { applicationName: 'app', ...k } as never, ...extra });
+    expect(problemAt(kcl({ version: 1 }), 'spec.kcl.version')).toMatch(/received number 1/);
+    expect(validateGrant(kcl({ version: 2 })).ok).toBe(true);
+    const long = 'a'.repeat(129);
+    expect(problemAt(kcl({ applicationName: long }), 'spec.kcl.applicationName')).toMatch(
+      /consumer names are at most 128 characters \(set spec.consumerName/,
+    );
+    expect(validateGrant(kcl({ applicationName: long }, { consumerName: 'app-efo' })).ok).toBe(true);
+  });
+
+  it('blames the odd stream out, even when it is spec.streams[0], never the streams that agree', () => {
+    const odd = streamArn('a', 'us-east-1', '210987654321');
+    const input = grant({
+      streams: [{ arn: odd }, { arn: streamArn('b') }, { arn: streamArn('c', 'eu-west-1') }],
+    });
+    expect(problems(input)).toEqual([
+      {
+        path: 'spec.streams[0].arn',
+        message: `all streams of a grant must be in one account: this one is in 210987654321, the other 2 of 3 (spec.streams[1], spec.streams[2]) in 123456789012, received "${odd}"`,
+      },
+    ]);
+    const cn = streamArn('z', 'cn-north-1', '123456789012', 'aws-cn');
+    expect(
+      problems(grant({ streams: [{ arn: cn }, { arn: streamArn('b') }, { arn: streamArn('c') }] })).map(
+        (p) => [p.path, p.message.split(',')[0]],
+      ),
+    ).toEqual([
+      ['spec.streams[0].arn', 'all streams of a grant must be in one partition: this one is in "aws-cn"'],
+    ]);
   });
 
   it('refuses duplicate streams', () => {

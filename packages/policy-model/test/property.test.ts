@@ -95,7 +95,16 @@ const validGrant: fc.Arbitrary<GrantInput> = fc
       kcl: fc.record({
         applicationName: fc.stringMatching(/^[a-zA-Z0-9_.-]{3,40}$/),
         region: fc.option(region, { nil: undefined }),
+        version: fc.option(fc.constantFrom(2 as const, 3 as const), { nil: undefined }),
+        metricsNamespace: fc.option(fc.stringMatching(/^[A-Za-z0-9_./#-]{1,40}$/), { nil: undefined }),
       }),
+      consumerName: fc.option(fc.stringMatching(/^[a-zA-Z0-9_.-]{1,40}$/), { nil: undefined }),
+      kplMetrics: fc.option(
+        fc.record({
+          namespace: fc.option(fc.stringMatching(/^[A-Za-z0-9_./#-]{1,40}$/), { nil: undefined }),
+        }),
+        { nil: undefined },
+      ),
       credentials: fc.constantFrom('role', 'iam-user'),
       share: fc.option(fc.uniqueArray(sharePrincipal, { minLength: 1, maxLength: 3 }), { nil: undefined }),
     });
@@ -116,7 +125,14 @@ const validGrant: fc.Arbitrary<GrantInput> = fc
       principal: {
         roleArn: first,
         ...(more.length === 0 ? {} : { additionalRoleArns: more }),
-        ...(d.externalId === undefined ? {} : { externalId: d.externalId }),
+        // ClickPipes sends no external id (refused there); Upsolver's role mode always has one.
+        ...(d.profile === 'clickpipes'
+          ? {}
+          : d.profile === 'upsolver' && d.credentials === 'role'
+            ? { externalId: d.externalId ?? 'upsolver-connection' }
+            : d.externalId === undefined
+              ? {}
+              : { externalId: d.externalId }),
         ...(d.extraTrustActions.length === 0 ? {} : { extraTrustActions: d.extraTrustActions }),
       },
       streams,
@@ -133,7 +149,15 @@ const validGrant: fc.Arbitrary<GrantInput> = fc
       spec.kcl = {
         applicationName: d.kcl.applicationName,
         ...(d.kcl.region === undefined ? {} : { region: d.kcl.region }),
+        ...(d.kcl.version === undefined ? {} : { version: d.kcl.version }),
+        ...(d.kcl.metricsNamespace === undefined ? {} : { metricsNamespace: d.kcl.metricsNamespace }),
       };
+    }
+    if (['kcl-consumer', 'read', 'read-write'].includes(d.profile) && d.consumerName !== undefined) {
+      spec.consumerName = d.consumerName;
+    }
+    if (['write', 'read-write'].includes(d.profile) && d.kplMetrics !== undefined) {
+      spec.kplMetrics = d.kplMetrics.namespace === undefined ? {} : { namespace: d.kplMetrics.namespace };
     }
     if (d.profile === 'upsolver') spec.upsolver = { credentials: d.credentials };
     if (d.share !== undefined) spec.resourcePolicy = { principals: d.share };
@@ -291,6 +315,7 @@ const MUTATIONS: readonly Mutation[] = [
         (_m, a: string) => `:${a === '999999999999' ? '888888888888' : '999999999999'}:`,
       );
       g.spec.streams.push({ arn: replaceName(other, 'mixed-account') });
+      // The odd one out is blamed (one against one: every stream, each naming the whole list).
       return `spec.streams[${g.spec.streams.length - 1}].arn`;
     },
   },
@@ -302,6 +327,7 @@ const MUTATIONS: readonly Mutation[] = [
         ? first.arn.replace(/^arn:aws:kinesis:[^:]+:/, 'arn:aws-cn:kinesis:cn-north-1:')
         : first.arn.replace(/^arn:[^:]+:kinesis:[^:]+:/, 'arn:aws:kinesis:us-east-1:');
       g.spec.streams.push({ arn: replaceName(other, 'mixed-partition') });
+      // The odd one out is blamed (one against one: every stream, each naming the whole list).
       return `spec.streams[${g.spec.streams.length - 1}].arn`;
     },
   },
@@ -425,6 +451,42 @@ const MUTATIONS: readonly Mutation[] = [
       const [bad] = at<unknown>(['x', 'has space', 'quote"d', 12345], p);
       g.spec.principal.externalId = bad;
       return 'spec.principal.externalId';
+    },
+  },
+  {
+    name: 'an external id on clickpipes (ClickPipes sends none)',
+    apply: (g) => {
+      g.spec.profile = 'clickpipes';
+      g.spec.kcl = undefined;
+      g.spec.upsolver = undefined;
+      g.spec.consumerName = undefined;
+      g.spec.kplMetrics = undefined;
+      g.spec.role = undefined;
+      g.spec.principal.externalId = 'tenant-1';
+      return 'spec.principal.externalId';
+    },
+  },
+  {
+    name: 'upsolver in role mode without its external id',
+    apply: (g) => {
+      g.spec.profile = 'upsolver';
+      g.spec.kcl = undefined;
+      g.spec.consumerName = undefined;
+      g.spec.kplMetrics = undefined;
+      g.spec.upsolver = { credentials: 'role' };
+      g.spec.principal.externalId = undefined;
+      return 'spec.principal.externalId';
+    },
+  },
+  {
+    name: 'a bad KCL version',
+    apply: (g, p) => {
+      const [bad] = at<unknown>([1, 4, '3', null], p);
+      g.spec.profile = 'kcl-consumer';
+      g.spec.upsolver = undefined;
+      g.spec.kplMetrics = undefined;
+      g.spec.kcl = { applicationName: 'app', version: bad };
+      return 'spec.kcl.version';
     },
   },
   {

@@ -103,11 +103,15 @@ function statement(docs: Doc[], sid: string): Statement {
 }
 
 describe('negative controls: the matrix catches a widened rendering', () => {
-  const [plain, encrypted, shared] = PROFILE_GRANTS as [
-    (typeof PROFILE_GRANTS)[number],
-    (typeof PROFILE_GRANTS)[number],
-    (typeof PROFILE_GRANTS)[number],
-  ];
+  const byName = (name: string) => {
+    const found = PROFILE_GRANTS.find((g) => g.input.metadata.name === name);
+    if (found === undefined) throw new Error(`no test grant ${name}`);
+    return found;
+  };
+  const plain = byName('orders-clickpipes');
+  const encrypted = byName('clickstream-clickpipes');
+  const shared = byName('partner-metrics-shared');
+  const withExternalId = byName('order-enricher');
   const cases: {
     name: string;
     input: GrantInput;
@@ -162,7 +166,7 @@ describe('negative controls: the matrix catches a widened rendering', () => {
     },
     {
       name: 'external id condition dropped from the trust policy',
-      input: encrypted.input,
+      input: withExternalId.input,
       change: ({ trust }) => {
         for (const s of trust.Statement) delete s.Condition;
       },
@@ -209,5 +213,74 @@ describe('negative controls: the matrix catches a widened rendering', () => {
       engine: 'fast',
     });
     expect(failures.map((f) => f.why)).toContain('clickpipes needs GetRecords on every granted stream');
+  });
+});
+
+// ---- Negative control: every statement is needed ------------------------------------------------------------
+
+describe('negative control: dropping any one statement breaks a call the requirements table needs', () => {
+  type Where = 'permission' | 'trust' | 'resource';
+  const withoutStatement = (policies: GrantPolicies, where: Where, doc: number, statement: number) => {
+    const copy = structuredClone(policies) as unknown as {
+      trustPolicy: Doc;
+      permissionPolicies: Doc[];
+      resourcePolicies: { resourceArn: string; document: Doc }[];
+    };
+    const target =
+      where === 'permission'
+        ? copy.permissionPolicies[doc]
+        : where === 'trust'
+          ? copy.trustPolicy
+          : copy.resourcePolicies[doc]?.document;
+    if (target === undefined) throw new Error('no such document');
+    target.Statement.splice(statement, 1);
+    return copy as unknown as GrantPolicies;
+  };
+  const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+  test.each(PROFILE_GRANTS)('$title', async ({ input }) => {
+    const plan = compile(input);
+    const intent = intentOf(input, plan);
+    const good = rendered(plan);
+    const docs: { where: Where; doc: number; document: Doc }[] = [
+      ...good.permissionPolicies.map((d, i) => ({
+        where: 'permission' as const,
+        doc: i,
+        document: d as Doc,
+      })),
+      // An IAM-user grant (upsolver iam-user) is used through the user's keys: nobody assumes the role.
+      ...(good.trustPolicy === undefined || intent.trustedPrincipals.length === 0
+        ? []
+        : [{ where: 'trust' as const, doc: 0, document: good.trustPolicy as Doc }]),
+      ...(good.resourcePolicies ?? []).map((r, i) => ({
+        where: 'resource' as const,
+        doc: i,
+        document: r.document as Doc,
+      })),
+    ];
+    let dropped = 0;
+    for (const { where, doc, document } of docs) {
+      for (let i = 0; i < document.Statement.length; i++) {
+        const statement = document.Statement[i] as Statement;
+        const { failures } = await runGrantMatrix(withoutStatement(good, where, doc, i), intent, {
+          engine: 'fast',
+          depth: 'quick',
+        });
+        // The failure names a call of the dropped statement that a client needs (now denied).
+        const broken = failures.filter((f) => f.expected === 'Allowed');
+        const named = broken.filter((f) =>
+          actionsOf(statement).some(
+            (a) => f.request?.action === a && f.why.includes(a.split(':')[1] as string),
+          ),
+        );
+        if (named.length === 0) {
+          throw new Error(
+            `dropping ${where} statement ${statement.Sid ?? i} of ${input.metadata.name} broke no named call: ${JSON.stringify(broken.map((f) => f.why))}`,
+          );
+        }
+        dropped++;
+      }
+    }
+    expect(dropped).toBeGreaterThan(0);
   });
 });

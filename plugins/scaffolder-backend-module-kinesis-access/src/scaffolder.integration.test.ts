@@ -259,7 +259,12 @@ describe('the template on the real scaffolder', () => {
   it('the action refuses a well-formed stream ARN the model rejects, naming the field and the value', async () => {
     const res = await dryRun({
       ...VALUES,
-      streams: [VALUES.streams[0], { arn: 'arn:aws:kinesis:us-east-1:999999999999:stream/elsewhere' }],
+      // The odd account out (streams[1]) is blamed, not the two streams that agree.
+      streams: [
+        VALUES.streams[0],
+        { arn: 'arn:aws:kinesis:us-east-1:999999999999:stream/elsewhere' },
+        { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/refunds' },
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
@@ -307,7 +312,11 @@ describe('the template on the real scaffolder', () => {
         templateRef: TEMPLATE_REF,
         values: {
           ...VALUES,
-          streams: [VALUES.streams[0], { arn: 'arn:aws:kinesis:us-east-1:999999999999:stream/x' }],
+          streams: [
+            VALUES.streams[0],
+            { arn: 'arn:aws:kinesis:us-east-1:999999999999:stream/x' },
+            { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/refunds' },
+          ],
         },
       });
     expect(created.status).toBe(201);

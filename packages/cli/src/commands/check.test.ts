@@ -150,6 +150,51 @@ describe('kinesis-access check', () => {
     );
   });
 
+  it('refuses a second owner of a stream resource policy, naming both files, with the line', () => {
+    const share = (partner: string) =>
+      `  resourcePolicy:\n    principals:\n      - arn:aws:iam::${partner}:root`;
+    const dir = tempTree({
+      'grants/partner-a.yaml': grantYaml({
+        name: 'partner-a',
+        profile: 'read',
+        specExtra: share('444455556666'),
+      }),
+      'grants/partner-b.yaml': grantYaml({
+        name: 'partner-b',
+        profile: 'read',
+        specExtra: share('777788889999'),
+      }),
+    });
+    const run = runCli(['check', 'grants'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      expect.stringMatching(
+        /^grants\/partner-a\.yaml: spec\.resourcePolicy: the resource policy of stream arn:aws:kinesis:us-east-1:123456789012:stream\/orders is also set by grants\/partner-b\.yaml \(grant "partner-b"\).* \(line 11\)$/,
+      ),
+      expect.stringMatching(
+        /^grants\/partner-b\.yaml: spec\.resourcePolicy: .* also set by grants\/partner-a\.yaml .* \(line 11\)$/,
+      ),
+    ]);
+  });
+
+  it('prints quota problems with their line, like every other problem', () => {
+    const principals = Array.from(
+      { length: 41 },
+      (_, i) => `      - arn:aws:iam::111122223333:role/clickhouse-service-role-${i}`,
+    );
+    const yaml = grantYaml({ name: 'orders' }).replace(
+      '    roleArn: arn:aws:iam::111122223333:role/ClickHouse-Service-Role\n',
+      `    roleArn: arn:aws:iam::111122223333:role/ClickHouse-Service-Role\n    additionalRoleArns:\n${principals.join('\n')}\n`,
+    );
+    const run = runCli(['check', 'orders.yaml'], { cwd: tempTree({ 'orders.yaml': yaml }) });
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      expect.stringMatching(
+        /^orders\.yaml: spec\.principal: grant "orders": the trust policy is [\d,]+ non-whitespace characters; the IAM quota is 2,048 .* \(line 7\)$/,
+      ),
+    ]);
+  });
+
   it('refuses two grants creating the same role in one account (IAM names ignore case), not in two accounts', () => {
     const dir = tempTree({
       'same/a.yaml': grantYaml({ name: 'grant-a', roleName: 'ClickHouseAccessRole-shared' }),

@@ -53,6 +53,33 @@ describe('kinesis-access synth', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('refuses two owners of one stream resource policy, naming both files, and writes nothing', () => {
+    const share = (name: string, partner: string) =>
+      grantYaml({
+        name,
+        profile: 'read',
+        specExtra: `  resourcePolicy:\n    principals:\n      - arn:aws:iam::${partner}:root`,
+      });
+    const dir = repo({
+      'a.yaml': share('partner-a', '444455556666'),
+      'b.yaml': share('partner-b', '777788889999'),
+    });
+    const before = snapshotTree(dir);
+    for (const command of [['synth'], ['verify']]) {
+      const run = runCli([...command, 'grants', '--out', 'generated'], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(lines(run.stdout)).toEqual([
+        expect.stringMatching(
+          /^grants\/a\.yaml: spec\.resourcePolicy: .*also set by grants\/b\.yaml.*\(line 11\)$/,
+        ),
+        expect.stringMatching(
+          /^grants\/b\.yaml: spec\.resourcePolicy: .*also set by grants\/a\.yaml.*\(line 11\)$/,
+        ),
+      ]);
+    }
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
   it('removes the stack of a removed grant and leaves the others untouched', () => {
     const dir = repo({ 'orders.yaml': ORDERS, 'payments.yaml': PAYMENTS });
     runCli(['synth', 'grants', '--out', 'generated'], { cwd: dir });

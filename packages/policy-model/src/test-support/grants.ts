@@ -12,6 +12,8 @@ export const streamArn = (name: string, region = 'us-east-1', account = ACCOUNT,
 
 type Spec = GrantSpec['spec'];
 
+export const UPSOLVER_EXTERNAL_ID = 'upsolver-connection-7f3a';
+
 /** A valid grant; `spec` fields override the defaults. Returned as a plain mutable object (tests break it). */
 // biome-ignore lint/suspicious/noExplicitAny: tests mutate fixtures freely to make them invalid
 type Mutable = Record<string, any>;
@@ -24,7 +26,11 @@ export function grant(spec: Partial<Spec> & { profile?: ProfileName } = {}, name
     metadata: { name },
     spec: {
       profile,
-      principal: { roleArn: CLICKHOUSE_ROLE },
+      // Upsolver's role-based setup always has an external id (the model requires one in role mode).
+      principal: {
+        roleArn: CLICKHOUSE_ROLE,
+        ...(profile === 'upsolver' ? { externalId: UPSOLVER_EXTERNAL_ID } : {}),
+      },
       streams: [{ arn: streamArn('orders') }],
       ...(profile === 'kcl-consumer' ? { kcl: { applicationName: 'orders-app' } } : {}),
       ...spec,

@@ -57,13 +57,12 @@ export const PROFILE_GRANTS: readonly { readonly title: string; readonly input: 
     }),
   },
   {
-    title: 'clickpipes, two regions, encrypted, external id, extra trust actions, two principals',
+    title: 'clickpipes, two regions, encrypted, extra trust actions, two principals',
     input: grant('clickstream-clickpipes', {
       profile: 'clickpipes',
       principal: {
         roleArn: CLICKHOUSE,
         additionalRoleArns: ['arn:aws:iam::444455556666:role/ClickHouse-Standby'],
-        externalId: 'clickstream-3f9a2c71',
         extraTrustActions: ['sts:TagSession', 'sts:SetSourceIdentity'],
       },
       role: { name: 'ClickHouseAccessRole-clickstream', path: '/data/' },
@@ -142,10 +141,51 @@ export const PROFILE_GRANTS: readonly { readonly title: string; readonly input: 
     }),
   },
   {
-    title: 'upsolver as a role (002 with explicit actions)',
+    title: 'kcl-consumer, KCL 2.x (kcl.version: 2), custom consumer name and metrics namespace',
+    input: grant('legacy-kcl2', {
+      profile: 'kcl-consumer',
+      principal: { roleArn: `arn:aws:iam::${ACCOUNT}:role/legacy-app` },
+      kcl: { applicationName: 'LegacyProcessor', version: 2, metricsNamespace: 'Legacy/KCL' },
+      consumerName: 'legacy-efo',
+      streams: [{ arn: stream('legacy-events') }],
+    }),
+  },
+  {
+    title: 'read through one named enhanced fan-out consumer (spec.consumerName)',
+    input: grant('fraud-efo-reader', {
+      profile: 'read',
+      principal: { roleArn: `arn:aws:iam::${ACCOUNT}:role/fraud-scoring` },
+      consumerName: 'fraud-scoring',
+      streams: [{ arn: stream('payments') }, { arn: stream('refunds', 'eu-west-1') }],
+    }),
+  },
+  {
+    title: 'write with the KPL metrics opted in (default namespace)',
+    input: grant('kpl-producer', {
+      profile: 'write',
+      principal: { roleArn: `arn:aws:iam::${ACCOUNT}:role/kpl-producer` },
+      kplMetrics: {},
+      streams: [{ arn: stream('clicks-raw') }],
+    }),
+  },
+  {
+    title: 'read-write with the KPL metrics in a namespace of its own, and a consumer name',
+    input: grant('kpl-enricher', {
+      profile: 'read-write',
+      principal: { roleArn: `arn:aws:iam::${ACCOUNT}:role/kpl-enricher` },
+      kplMetrics: { namespace: 'Enricher/KPL' },
+      consumerName: 'enricher',
+      streams: [{ arn: stream('clicks-enriched'), kmsKeyArn: key() }],
+    }),
+  },
+  {
+    title: 'upsolver as a role with its external id (002 with explicit actions)',
     input: grant('events-upsolver', {
       profile: 'upsolver',
-      principal: { roleArn: 'arn:aws:iam::949275490180:role/upsolver-role' },
+      principal: {
+        roleArn: 'arn:aws:iam::949275490180:role/upsolver-role',
+        externalId: 'upsolver-connection-7f3a',
+      },
       streams: [{ arn: stream('events') }],
     }),
   },

@@ -45,6 +45,7 @@ describe('kinesis:access:grant', () => {
         'name',
         'permissionsBoundaryArn',
         'profile',
+        'resourcePolicyPrincipals',
         'roleName',
         'streams',
         'tags',
@@ -178,6 +179,8 @@ describe('kinesis:access:grant', () => {
             { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' },
             { arn: 'arn:aws:s3:::my-bucket' },
             { arn: 'arn:aws:kinesis:us-east-1:999999999999:stream/elsewhere' },
+            // The odd account out is blamed, not the streams that agree.
+            { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/refunds' },
           ],
         },
         workspace,
@@ -193,6 +196,53 @@ describe('kinesis:access:grant', () => {
     ).toBe(true);
     expect(lines.some((line) => line.startsWith('  - streams[0]'))).toBe(false);
     expect(error.message).not.toMatch(/spec\.|metadata\./);
+    expect(await readTree(workspace)).toEqual({});
+  });
+
+  it('refuses to become a second owner of a stream resource policy, naming both files, and writes nothing', async () => {
+    const shared = {
+      ...VALID_INPUT,
+      profile: 'read',
+      resourcePolicyPrincipals: ['arn:aws:iam::444455556666:root'],
+    };
+    await runAction({ ...shared, name: 'partner-a', targetPath: 'infra' }, workspace);
+    const before = await readTree(workspace);
+    const error = await expectError(
+      runAction(
+        {
+          ...shared,
+          name: 'partner-b',
+          resourcePolicyPrincipals: ['arn:aws:iam::777788889999:root'],
+          targetPath: 'infra',
+        },
+        workspace,
+      ),
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(
+      /^kinesis:access:grant input is not a valid grant \(1 problem\):\n {2}- resourcePolicyPrincipals: the resource policy of stream arn:aws:kinesis:us-east-1:123456789012:stream\/orders is also set by infra\/grants\/partner-a\.yaml \(grant "partner-a"\), and infra\/grants\/partner-b\.yaml sets it too .*resourcePolicyPrincipals.* \(infra\/grants\/partner-b\.yaml line \d+\)$/,
+    );
+    expect(await readTree(workspace)).toEqual(before);
+    // Without a resource policy the same stream is fine.
+    await runAction({ ...VALID_INPUT, profile: 'read', name: 'partner-c', targetPath: 'infra' }, workspace);
+  });
+
+  it('names the grant file line of a quota problem', async () => {
+    const error = await expectError(
+      runAction(
+        {
+          ...VALID_INPUT,
+          streams: Array.from({ length: 1000 }, (_, i) => ({
+            arn: `arn:aws:kinesis:us-east-1:123456789012:stream/stream-${String(i).padStart(4, '0')}`,
+          })),
+        },
+        workspace,
+      ),
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(
+      /- streams: grant "orders-clickpipes": the permissions need \d+ managed policies .* \(grants\/orders-clickpipes\.yaml line 9\)$/m,
+    );
     expect(await readTree(workspace)).toEqual({});
   });
 

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
@@ -8,10 +9,12 @@ import {
   type GrantSpec,
   grantFromTemplateInput,
   grantToYaml,
+  loadGrantYaml,
   PROFILE_NAMES,
   parseGrantYaml,
-  planGrant,
+  type RepositoryGrant,
   renderSummary,
+  resourcePolicyOwnerProblems,
   validateGrant,
 } from '@kinesis-access/policy-model';
 import { DEFAULT_TARGET_PATH, type GrantActionInput } from '../lib/grantInput';
@@ -44,9 +47,55 @@ interface RenderedGrantFiles {
 function validateAndPlan(input: GrantActionInput): { spec: GrantSpec; plan: GrantPlan } {
   const validated = validateGrant(grantFromTemplateInput(input));
   if (!validated.ok) throw problemsToInputError(validated.problems, input);
-  const planned = planGrant(validated.value);
-  if (!planned.ok) throw problemsToInputError(planned.problems, input);
-  return { spec: validated.value, plan: planned.value };
+  // Plan the grant file the action will write, so that quota problems carry its line, as `check` prints them.
+  const file = grantFilePath(validated.value.metadata.name);
+  const planned = loadGrantYaml(grantToYaml(validated.value));
+  if (!planned.ok) throw problemsToInputError(planned.problems, input, file);
+  return { spec: validated.value, plan: planned.value.plan };
+}
+
+/**
+ * The other grants of the repository (`grants/*.yaml` under the target path), planned. Files that do not plan
+ * are left to the repository's own `kinesis-access check`; the grant file this run writes is not among them.
+ */
+async function repositoryGrants(root: string, except: string): Promise<RepositoryGrant[]> {
+  const dir = path.posix.dirname(except);
+  let names: string[];
+  try {
+    names = await fs.readdir(resolveSafeChildPath(root, dir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const grants: RepositoryGrant[] = [];
+  for (const name of names.filter((n) => /\.ya?ml$/i.test(n)).sort()) {
+    const file = path.posix.join(dir, name);
+    if (file === except) continue;
+    const text = await readIfExists(root, file);
+    if (text === undefined) continue;
+    const loaded = loadGrantYaml(text);
+    if (loaded.ok) grants.push({ file, plan: loaded.value.plan, text });
+  }
+  return grants;
+}
+
+/** One owner per stream resource policy: refuse a grant that would set one another grant already sets. */
+async function checkResourcePolicyOwner(
+  root: string,
+  rendered: RenderedGrantFiles,
+  input: GrantActionInput,
+  shown: (relative: string) => string,
+): Promise<void> {
+  if (rendered.plan.resourcePolicies.length === 0) return;
+  const others = await repositoryGrants(root, rendered.grantPath);
+  const self: RepositoryGrant = { file: rendered.grantPath, plan: rendered.plan, text: rendered.grantYaml };
+  const mine = resourcePolicyOwnerProblems([...others, self]).find((p) => p.file === rendered.grantPath);
+  if (mine === undefined) return;
+  const named = mine.problems.map((p) => ({
+    ...p,
+    message: p.message.replace(/\bgrants\/[^\s,()]+\.ya?ml\b/g, (file) => shown(file)),
+  }));
+  throw problemsToInputError(named, input, shown(rendered.grantPath));
 }
 
 /**
@@ -137,6 +186,14 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
         tags: (z) => z.record(z.string(), { description: 'Tags for the IAM role.' }).optional(),
         description: (z) =>
           z.string({ description: 'What the grant is for (kept in the grant file).' }).optional(),
+        resourcePolicyPrincipals: (z) =>
+          z
+            .array(z.string(), {
+              description:
+                "Opt-in: IAM role or account root ARNs of other accounts the streams' resource policies share with. " +
+                'At most one grant of the repository may own a stream resource policy.',
+            })
+            .optional(),
         targetPath: (z) =>
           z
             .string({
@@ -177,8 +234,10 @@ export function createKinesisAccessGrantAction(options: KinesisAccessGrantAction
         terraform: terraform.files,
       };
 
-      // 3. Refuse a different grant of the same name; the same grant again is fine (idempotent).
+      // 3. Refuse a different grant of the same name; the same grant again is fine (idempotent). Refuse a second
+      //    owner of a stream's resource policy (applying one replaces the other's).
       const keepExistingGrant = await checkExistingGrant(root, rendered, shown(rendered.grantPath));
+      await checkResourcePolicyOwner(root, rendered, input, shown);
 
       // 4. Write all or nothing. Dry-run writes too: the dry-run workspace is what the person previews.
       const files: WorkspaceFile[] = [

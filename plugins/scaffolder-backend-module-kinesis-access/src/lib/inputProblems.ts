@@ -34,8 +34,11 @@ function renameQuotedPaths(message: string): string {
   );
 }
 
-/** One line per problem: `<input field>: <message>`, with what was received when the model did not say. */
-export function describeProblem(problem: Problem, input: unknown): string {
+/**
+ * One line per problem: `<input field>: <message>`, with what was received when the model did not say, and the
+ * line of the grant file when the problem comes from planning it (quotas, other grants of the repository).
+ */
+export function describeProblem(problem: Problem, input: unknown, grantFile?: string): string {
   const inputPath = toInputPath(problem.path);
   const message = renameQuotedPaths(problem.message);
   const field = inputPath ?? (problem.path === '' ? '(grant)' : `(grant) ${problem.path}`);
@@ -44,12 +47,18 @@ export function describeProblem(problem: Problem, input: unknown): string {
     inputPath !== undefined && !saysReceived
       ? ` (received ${describeReceived(valueAt(input, inputPath))})`
       : '';
-  return `${field}: ${message}${received}`;
+  const line =
+    problem.line !== undefined && grantFile !== undefined ? ` (${grantFile} line ${problem.line})` : '';
+  return `${field}: ${message}${received}${line}`;
 }
 
 /** Every problem in one InputError, so the person fixes them all in one go. */
-export function problemsToInputError(problems: readonly Problem[], input: unknown): InputError {
+export function problemsToInputError(
+  problems: readonly Problem[],
+  input: unknown,
+  grantFile?: string,
+): InputError {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const lines = problems.map((problem) => `  - ${describeProblem(problem, input)}`);
+  const lines = problems.map((problem) => `  - ${describeProblem(problem, input, grantFile)}`);
   return new InputError(`kinesis:access:grant input is not a valid grant (${count}):\n${lines.join('\n')}`);
 }
