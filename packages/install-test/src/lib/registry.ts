@@ -152,12 +152,12 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
 
     const npmrc = path.join(work, 'npmrc');
     fs.writeFileSync(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${body.token}\n`);
+    // npm's cache stays npm's default (under HOME): empty in CI's fresh HOME, so CI installs like a new machine.
     const nodedir = nodeHeadersDir();
     const env: NodeJS.ProcessEnv = {
       ...cleanEnv(),
       npm_config_userconfig: npmrc,
       npm_config_registry: url,
-      npm_config_cache: path.join(os.tmpdir(), 'kinesis-access-npm-cache'),
       npm_config_fund: 'false',
       npm_config_audit: 'false',
       npm_config_update_notifier: 'false',
