@@ -75,9 +75,16 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
   fs.rmSync(path.join(storage, '.verdaccio-db.json'), { force: true });
   fs.mkdirSync(storage, { recursive: true });
 
-  const upstream =
-    execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8', env: cleanEnv() }).trim() ||
-    'https://registry.npmjs.org/';
+  const npmConfig = (key: string): string | undefined => {
+    const value = execFileSync('npm', ['config', 'get', key], { encoding: 'utf8', env: cleanEnv() }).trim();
+    return value && value !== 'null' && value !== 'undefined' ? value : undefined;
+  };
+  const upstream = npmConfig('registry') ?? 'https://registry.npmjs.org/';
+  // Verdaccio reaches the uplink the way npm does on this machine: npm's CA file (e.g. a global npmrc's cafile for
+  // a TLS-inspecting proxy) and proxy settings. Verdaccio does not read npmrc files itself.
+  const cafile = npmConfig('cafile');
+  const httpsProxy = npmConfig('https-proxy');
+  const httpProxy = npmConfig('proxy');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   const config = [
@@ -90,6 +97,8 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
     '  npmjs:',
     `    url: ${JSON.stringify(upstream)}`,
     '    timeout: 120s',
+    ...(httpsProxy ? [`    https_proxy: ${JSON.stringify(httpsProxy)}`] : []),
+    ...(httpProxy ? [`    http_proxy: ${JSON.stringify(httpProxy)}`] : []),
     '    maxage: 60m',
     'packages:',
     "  '@kinesis-access/*':",
@@ -114,12 +123,20 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
     [bin, '--config', configFile, '--listen', `127.0.0.1:${port}`],
     {
       cwd: work,
-      env: cleanEnv(),
+      env: {
+        ...cleanEnv(),
+        ...(cafile && !process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: cafile } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  child.stdout?.on('data', (d: Buffer) => log(d.toString()));
-  child.stderr?.on('data', (d: Buffer) => log(d.toString()));
+  const logged: string[] = [];
+  const onOutput = (d: Buffer) => {
+    logged.push(d.toString());
+    log(d.toString());
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -140,6 +157,15 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
       if (Date.now() > deadline) throw new Error('verdaccio did not answer /-/ping within 60 s');
       await sleep(200);
     }
+    // Fail here, with the reason, rather than as a 404 in the middle of an install.
+    const probe = await fetch(`${url}cdktf-cli`);
+    if (!probe.ok) {
+      throw new Error(
+        `verdaccio cannot serve third-party packages from its uplink ${upstream}: GET /cdktf-cli gave ` +
+          `${probe.status} (CA file: ${cafile ?? 'none'}, proxy: ${httpsProxy ?? httpProxy ?? 'none'}). ` +
+          `Its log:\n${logged.join('').slice(-3000)}`,
+      );
+    }
     const user = 'kinesis-access-release';
     const res = await fetch(`${url}-/user/org.couchdb.user:${user}`, {
       method: 'PUT',
@@ -152,12 +178,12 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
 
     const npmrc = path.join(work, 'npmrc');
     fs.writeFileSync(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${body.token}\n`);
+    // npm's cache stays npm's default (under HOME): empty in CI's fresh HOME, so CI installs like a new machine.
     const nodedir = nodeHeadersDir();
     const env: NodeJS.ProcessEnv = {
       ...cleanEnv(),
       npm_config_userconfig: npmrc,
       npm_config_registry: url,
-      npm_config_cache: path.join(os.tmpdir(), 'kinesis-access-npm-cache'),
       npm_config_fund: 'false',
       npm_config_audit: 'false',
       npm_config_update_notifier: 'false',
