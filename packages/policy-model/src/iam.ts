@@ -1,6 +1,6 @@
 /**
  * The IAM knowledge of the model: named action lists, quotas and naming rules. Renderers import none of this;
- * they render a {@link GrantPlan}. Each list says where it comes from (shared/reference, AWS docs).
+ * they render a {@link GrantPlan}. Each list says which public document it comes from.
  */
 
 // ---- Kinesis actions on a stream ARN (catalog resource type "stream") ----
@@ -104,7 +104,7 @@ export const KMS_WRITE_ACTIONS = ['kms:GenerateDataKey'] as const;
 export const ASSUME_ROLE_ACTION = 'sts:AssumeRole';
 export const EXTRA_TRUST_ACTIONS = ['sts:SetSourceIdentity', 'sts:TagSession'] as const;
 
-/** Actions a stream resource policy may share (003, "Kinesis Data Streams actions that can be shared"). */
+/** Actions a stream resource policy may share (AWS Kinesis Data Streams developer guide, "Controlling access … using IAM": "Kinesis Data Streams actions that can be shared"). */
 export const SHAREABLE_STREAM_ACTIONS = [
   'kinesis:DescribeStreamSummary',
   'kinesis:GetRecords',

@@ -30,7 +30,7 @@ export interface ProfileDefinition {
   readonly name: ProfileName;
   /** One line for forms and summaries. */
   readonly title: string;
-  /** shared/reference file(s) and AWS documents the profile follows. */
+  /** The public documents the profile follows (by name and URL). */
   readonly sources: readonly string[];
   readonly reads: boolean;
   readonly writes: boolean;
@@ -63,7 +63,9 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
   clickpipes: {
     name: 'clickpipes',
     title: 'ClickHouse ClickPipes reads the streams (shared throughput or enhanced fan-out)',
-    sources: ['shared/reference/001_942f96de4ff9c7d6.txt (ClickPipes "Kinesis Role-Based Access")'],
+    sources: [
+      'ClickHouse docs, ClickPipes "Kinesis Role-Based Access": https://clickhouse.com/docs/integrations/clickpipes/kinesis/auth',
+    ],
     reads: true,
     writes: false,
     streamActions: union(CLICKPIPES_STREAM_ACTIONS),
@@ -78,8 +80,8 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     name: 'read',
     title: 'Read records (shared throughput, or an enhanced fan-out consumer registered by someone else)',
     sources: [
-      'shared/reference/003_5b52bc746a91c0af.txt (example 1)',
-      'shared/reference/004_9e56643f3e1748b0.txt ("Consumer")',
+      'AWS Kinesis Data Streams developer guide, "Controlling access … using IAM": https://docs.aws.amazon.com/streams/latest/dev/controlling-access.html (example 1)',
+      'AWS Kinesis Data Streams developer guide, "Create an IAM policy and user": https://docs.aws.amazon.com/streams/latest/dev/tutorial-stock-data-kplkcl2-iam.html ("Consumer")',
       'AWS CDK Stream.grantRead',
     ],
     reads: true,
@@ -95,7 +97,10 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
   write: {
     name: 'write',
     title: 'Write records (producer)',
-    sources: ['shared/reference/004_9e56643f3e1748b0.txt ("Producer")', 'AWS CDK Stream.grantWrite'],
+    sources: [
+      'AWS Kinesis Data Streams developer guide, "Create an IAM policy and user": https://docs.aws.amazon.com/streams/latest/dev/tutorial-stock-data-kplkcl2-iam.html ("Producer")',
+      'AWS CDK Stream.grantWrite',
+    ],
     reads: false,
     writes: true,
     streamActions: union(STREAM_WRITE_ACTIONS),
@@ -110,8 +115,8 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
     name: 'read-write',
     title: 'Read and write records',
     sources: [
-      'shared/reference/003_5b52bc746a91c0af.txt',
-      'shared/reference/004_9e56643f3e1748b0.txt',
+      'AWS Kinesis Data Streams developer guide, "Controlling access … using IAM": https://docs.aws.amazon.com/streams/latest/dev/controlling-access.html',
+      'AWS Kinesis Data Streams developer guide, "Create an IAM policy and user": https://docs.aws.amazon.com/streams/latest/dev/tutorial-stock-data-kplkcl2-iam.html',
       'AWS CDK Stream.grantReadWrite',
     ],
     reads: true,
@@ -130,7 +135,7 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
       'Kinesis Client Library consumer (KCL 3.x, or 2.x): read, its own fan-out consumer, lease and metadata tables, metrics',
     sources: [
       'AWS "IAM permissions required for KCL consumer applications" (KCL 3.x)',
-      'shared/reference/004_9e56643f3e1748b0.txt ("Consumer", KCL DynamoDB + CloudWatch; KCL 2.x)',
+      'AWS Kinesis Data Streams developer guide, "Create an IAM policy and user": https://docs.aws.amazon.com/streams/latest/dev/tutorial-stock-data-kplkcl2-iam.html ("Consumer", KCL DynamoDB + CloudWatch; KCL 2.x)',
     ],
     reads: true,
     writes: false,
@@ -145,7 +150,7 @@ export const PROFILES: Readonly<Record<ProfileName, ProfileDefinition>> = {
   upsolver: {
     name: 'upsolver',
     title: 'Upsolver reads the streams (a role; an IAM user with an access key only on explicit opt-in)',
-    sources: ['shared/reference/002_a59bdc3f7f42bc30.txt (Upsolver "AWS Kinesis Permissions")'],
+    sources: ['Upsolver, "AWS Kinesis Permissions" (Upsolver docs)'],
     reads: true,
     writes: false,
     streamActions: union(UPSOLVER_STREAM_ACTIONS),

@@ -10,7 +10,7 @@ import type { PROFILE_NAMES } from './profiles';
 /** AWS partitions the model supports. */
 export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
 
-/** Access profiles. Each one is sourced from a document in shared/reference (see docs/profiles.md). */
+/** Access profiles. Each one follows its clients' public documentation (see docs/profiles.md). */
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 /** KCL major versions the kcl-consumer profile supports. */
