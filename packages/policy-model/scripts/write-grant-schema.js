@@ -3,7 +3,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { grantJsonSchema } = require('../dist');
+const { grantJsonSchema } = require('../dist/schema');
 
 const out = path.join(__dirname, '..', 'grant.schema.json');
 fs.writeFileSync(out, `${JSON.stringify(grantJsonSchema, null, 2)}\n`);

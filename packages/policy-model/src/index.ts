@@ -3,54 +3,25 @@
  * The kinesis-access policy model: grant schema v1, validation with field paths, the IAM plan
  * (trust policy, packed permission policies, resource policies), quotas and the review summary.
  * Pure TypeScript and browser-safe: no fs, process, cdktf or Backstage imports.
+ *
+ * This file is the package's whole public face, and it holds what other packages use (the CLI, grant-files, cdktf,
+ * the Backstage action and form fields) and nothing else; `report.api.md` beside package.json records it. The
+ * model's own tests import its modules by relative path.
  */
 
-export type {
-  AccessDiff,
-  AccessEntry,
-  Added,
-  GrantAccess,
-  GrantAccessDiff,
-  GrantChange,
-  SharedEntry,
-  TrustEntry,
-} from './access-diff';
-export { accessOf, applyGrantAccessDiff, diffAccess, diffGrantAccess, hasAccessChanges } from './access-diff';
+export type { AccessDiff, AccessEntry, Added, GrantChange, SharedEntry, TrustEntry } from './access-diff';
+export { diffAccess } from './access-diff';
 export type { AccessDiffMarkdownOptions } from './access-diff-markdown';
 export { renderAccessDiffMarkdown } from './access-diff-markdown';
-export type {
-  Arn,
-  ArnResult,
-  IamAccountRootArn,
-  IamPolicyArn,
-  IamRoleArn,
-  IamUserArn,
-  KinesisConsumerArn,
-  KinesisStreamArn,
-  KmsKeyArn,
-} from './arn';
-export {
-  parseConsumerArn,
-  parseKmsKeyArn,
-  parsePolicyArn,
-  parsePrincipalArn,
-  parseRoleArn,
-  parseStreamArn,
-} from './arn';
-export { assertOk, formatProblem, GrantError } from './errors';
+export { formatProblem } from './errors';
 export type { ChangedGrant, GrantChangeInput } from './grant-change';
 export { changeGrant } from './grant-change';
-export { QUOTAS } from './iam';
-export { lintPolicyDocument } from './lint';
-export { compileGrantYaml, grantToYaml, loadGrantYaml, locateField, parseGrantYaml } from './parse';
+export { grantToYaml, loadGrantYaml, parseGrantYaml } from './parse';
 export type { PlanOptions } from './plan';
-export { compileGrant, defaultRoleName, planGrant } from './plan';
-export type { ProfileDefinition } from './profiles';
-export { PROFILES } from './profiles';
+export { compileGrant, planGrant } from './plan';
 export { canonicalJson, renderJson } from './render';
 export type { RepositoryGrant, RepositoryProblems } from './repository';
 export { resourcePolicyOwnerProblems } from './repository';
-export { grantJsonSchema } from './schema';
 export { renderSummary } from './summary';
 export type { GrantTemplateInput, GrantTemplateStream } from './template-input';
 export { DEFAULT_TEMPLATE_PROFILE, grantFromTemplateInput, templateParameterOfPath } from './template-input';
@@ -60,7 +31,6 @@ export type {
   GrantPlan,
   GrantSpec,
   GrantStream,
-  LintFinding,
   ManagedPolicyPlan,
   Partition,
   PolicyDocument,

@@ -14,11 +14,11 @@ import {
   type AccessEntry,
   accessOf,
   applyGrantAccessDiff,
-  compileGrant,
   diffAccess,
   diffGrantAccess,
-  type GrantPlan,
-} from '../src';
+} from '../src/access-diff';
+import { compileGrant } from '../src/plan';
+import type { GrantPlan } from '../src/types';
 
 const DEFAULT_RUNS = 300;
 const NUM_RUNS = Number.parseInt(process.env.FAST_CHECK_NUM_RUNS ?? '', 10) || DEFAULT_RUNS;

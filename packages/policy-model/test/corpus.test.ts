@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileGrantYaml, formatProblem, parseGrantYaml, type Problem } from '../src';
+import { formatProblem } from '../src/errors';
+import { compileGrantYaml, parseGrantYaml } from '../src/parse';
+import type { Problem } from '../src/types';
 
 interface ExpectedProblem {
   readonly path: string;

@@ -5,14 +5,10 @@
  */
 import { formatFailure, runGrantMatrix } from '@kinesis-access/iam-test-kit';
 import fc from 'fast-check';
-import {
-  canonicalJson,
-  compileGrant,
-  compileGrantYaml,
-  grantToYaml,
-  renderJson,
-  validateGrant,
-} from '../src';
+import { compileGrantYaml, grantToYaml } from '../src/parse';
+import { compileGrant } from '../src/plan';
+import { canonicalJson, renderJson } from '../src/render';
+import { validateGrant } from '../src/validate';
 import { type GrantInput, grant, intentOf, policiesOf } from './support/grants';
 
 const DEFAULT_RUNS = 1000;

@@ -4,7 +4,10 @@
  * a rendered document is widened.
  */
 import { expectGrantSemantics, type GrantPolicies, runGrantMatrix } from '@kinesis-access/iam-test-kit';
-import { canonicalJson, compileGrant, type GrantPlan, lintPolicyDocument, renderJson } from '../src';
+import { lintPolicyDocument } from '../src/lint';
+import { compileGrant } from '../src/plan';
+import { canonicalJson, renderJson } from '../src/render';
+import type { GrantPlan } from '../src/types';
 import {
   CLICKHOUSE,
   type GrantInput,

@@ -4,7 +4,7 @@
  * statements; only the role ARN (the identity the policies are attached to) comes from the plan.
  */
 import { type GrantIntent, type GrantPolicies, intentFromGrant } from '@kinesis-access/iam-test-kit';
-import type { GrantPlan, RenderedGrant } from '../../src';
+import type { GrantPlan, RenderedGrant } from '../../src/types';
 
 export const ACCOUNT = '123456789012';
 export const CLICKHOUSE = 'arn:aws:iam::111122223333:role/ClickHouse-Service-Role';

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import type { BackendConfig } from '@kinesis-access/cdktf';
+import {
+  type BackendConfig,
+  GENERATED_DIR,
+  GRANTS_DIR,
+  stackDirectory,
+  stackNameFor,
+} from '@kinesis-access/cdktf/settings';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import type { WorkspaceFile } from './workspaceFiles';
 
@@ -20,8 +26,9 @@ type Cdktf = typeof import('@kinesis-access/cdktf');
 let cdktf: Cdktf | undefined;
 
 /**
- * `@kinesis-access/cdktf` (cdktf, constructs, the AWS provider's IAM classes) is loaded on the first run of the
- * action, not when a Backstage backend loads the module: most backend processes never run this action.
+ * `@kinesis-access/cdktf` (cdktf, constructs, the AWS provider's IAM classes) is loaded on the first render, not
+ * when a Backstage backend loads the module: most backend processes never run this action. File names come from
+ * its light `./settings` entry, which loads no cdktf.
  */
 function loadCdktf(): Cdktf {
   cdktf ??= require('@kinesis-access/cdktf') as Cdktf;
@@ -30,12 +37,12 @@ function loadCdktf(): Cdktf {
 
 /** Where the grant file goes, relative to the infra repo root (cdktf's GRANTS_DIR, where `synth` reads). */
 export function grantFilePath(name: string): string {
-  return `${loadCdktf().GRANTS_DIR}/${name}.yaml`;
+  return `${GRANTS_DIR}/${name}.yaml`;
 }
 
 /** Where the review summary goes: beside the grant (synth and check read only `*.yaml` / `*.yml`). */
 export function summaryFilePath(name: string): string {
-  return `${loadCdktf().GRANTS_DIR}/${name}.md`;
+  return `${GRANTS_DIR}/${name}.md`;
 }
 
 /**
@@ -48,7 +55,7 @@ export async function renderTerraform(
   plan: GrantPlan,
   settings: TerraformSettings,
 ): Promise<{ files: WorkspaceFile[]; warnings: readonly string[] }> {
-  const { renderFiles, GENERATED_DIR } = loadCdktf();
+  const { renderFiles } = loadCdktf();
   const { stacks, warnings } = await renderFiles([plan], {
     layout: 'grant',
     backend: settings.backend,
@@ -64,6 +71,5 @@ export async function renderTerraform(
 
 /** The directory of a grant's generated stack (one stack per grant), relative to the infra repo root. */
 export function generatedStackDirectory(plan: GrantPlan): string {
-  const { GENERATED_DIR, stackDirectory, stackNameFor } = loadCdktf();
   return path.posix.join(GENERATED_DIR, stackDirectory(stackNameFor(plan, 'grant')));
 }

@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { resolveSettings } from '@kinesis-access/cdktf/settings';
 import type { TerraformSettings } from './layout';
 
 /** Where the module reads its settings in app-config. */
@@ -15,7 +16,7 @@ export const CONFIG_KEY = 'kinesisAccess.terraform';
  *     backend: { type: s3, bucket: my-tf-state, region: eu-west-1 }
  * ```
  *
- * Validated by @kinesis-access/cdktf's own settings schema (only loaded when the section exists); every problem
+ * Validated by @kinesis-access/cdktf's own settings schema (its `./settings` entry: no cdktf loaded); every problem
  * is reported at startup, naming the config key.
  */
 export function readTerraformSettings(config: Config): TerraformSettings {
@@ -27,7 +28,6 @@ export function readTerraformSettings(config: Config): TerraformSettings {
   const deployRoleArn = section.getOptionalString('deployRoleArn');
   if (backend !== undefined) context.backend = backend;
   if (deployRoleArn !== undefined) context.deployRoleArn = deployRoleArn;
-  const { resolveSettings } = require('@kinesis-access/cdktf') as typeof import('@kinesis-access/cdktf');
   const settings = resolveSettings({ context, env: {}, contextSource: `app-config ${CONFIG_KEY}` });
   return { backend: settings.backend, deployRoleArn: settings.deployRoleArn, hcl };
 }
