@@ -9,7 +9,15 @@
  * model's own tests import its modules by relative path.
  */
 
-export type { AccessDiff, AccessEntry, Added, GrantChange, SharedEntry, TrustEntry } from './access-diff';
+export type {
+  AccessDiff,
+  AccessEntry,
+  Added,
+  GrantAccessDiff,
+  GrantChange,
+  SharedEntry,
+  TrustEntry,
+} from './access-diff';
 export { diffAccess } from './access-diff';
 export type { AccessDiffMarkdownOptions } from './access-diff-markdown';
 export { renderAccessDiffMarkdown } from './access-diff-markdown';
@@ -31,6 +39,7 @@ export type {
   GrantPlan,
   GrantSpec,
   GrantStream,
+  KclVersion,
   ManagedPolicyPlan,
   Partition,
   PolicyDocument,
