@@ -4,10 +4,13 @@
  *   1. baseline: @backstage/plugin-scaffolder-node + @backstage/backend-plugin-api loaded (any Backstage backend
  *      that runs the scaffolder has them), RSS after GC;
  *   2. require the module: RSS added by loading it (goal ≤ 40 MB);
- *   3. first call of the action (creates the action, loads cdktf lazily, renders, writes; goal ≤ 1 s) and the
- *      RSS after it;
- *   4. ≥ 50 warm calls, each into a fresh workspace: median and p95 (goal median ≤ 50 ms).
- * Prints a table and a JSON line (BENCH_JSON=...). Exits 1 if a goal is missed.
+ *   3. first call of the action (creates the action, loads cdktf lazily, renders, writes; goal ≤ 150 ms) and the
+ *      RSS it added over the baseline, module included (goal ≤ 25 MB);
+ *   4. ≥ 50 warm calls, each into a fresh workspace: median and p95 (goal median ≤ 50 ms), and the RSS added after
+ *      all of them (goal ≤ 25 MB).
+ * All of it RUNS times (BENCH_RUNS, default 3), each in a fresh process; the table has the median of each figure with
+ * its range, each goal beside its figure (MISSED when it is not met), and a JSON line (BENCH_JSON=...).
+ * Exits 1 if a goal is missed.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -15,34 +18,55 @@ const os = require('node:os');
 const path = require('node:path');
 
 const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 100);
-const GOALS = { firstCallMs: 1000, warmMedianMs: 50, moduleRssMb: 40 };
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const GOALS = { firstCallMs: 150, firstCallRssMb: 25, warmMedianMs: 50, moduleRssMb: 40, afterAllRssMb: 25 };
 
 if (process.argv[2] !== '--child') {
-  const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--child'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
-  if (child.status !== 0) {
-    process.stdout.write(child.stdout ?? '');
-    process.exit(child.status ?? 1);
+  // A first call happens once per process: measure it in RUNS fresh processes and report the median of each figure
+  // (the range beside it), so one run disturbed by another job on the machine does not decide the result.
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--child'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) {
+      process.stdout.write(child.stdout ?? '');
+      process.exit(child.status ?? 1);
+    }
+    runs.push(JSON.parse(child.stdout.trim().split('\n').pop()));
   }
-  const result = JSON.parse(child.stdout.trim().split('\n').pop());
-  const row = (what, value, goal) =>
-    `| ${what} | ${value} | ${goal ?? ''} | ${goal === undefined ? '' : value <= goal ? 'ok' : 'MISSED'} |`;
-  console.log('| measure | value | goal | |');
+  const median = (key) => {
+    const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+  const result = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(key)]));
+  const range = (key) =>
+    runs.length < 2
+      ? ''
+      : ` (${Math.min(...runs.map((r) => r[key]))}–${Math.max(...runs.map((r) => r[key]))})`;
+  const row = (what, key, goal) =>
+    `| ${what} | ${result[key]}${range(key)} | ${goal ?? ''} | ${goal === undefined ? '' : result[key] <= goal ? 'ok' : 'MISSED'} |`;
+  console.log(`| measure (median of ${runs.length} fresh processes, range) | value | goal | |`);
   console.log('| --- | ---: | ---: | --- |');
-  console.log(row('RSS added by loading the module (MB)', result.moduleRssMb, GOALS.moduleRssMb));
-  console.log(row('first call, warm process (ms)', result.firstCallMs, GOALS.firstCallMs));
-  console.log(row(`median of ${result.warmCalls} warm calls (ms)`, result.warmMedianMs, GOALS.warmMedianMs));
-  console.log(row('p95 of the warm calls (ms)', result.warmP95Ms));
-  console.log(row('RSS added after the first call (cdktf loaded) (MB)', result.firstCallRssMb));
-  console.log(row('RSS added after all calls (MB)', result.afterAllRssMb));
-  console.log(`BENCH_JSON=${JSON.stringify({ node: process.version, cpus: os.cpus().length, ...result })}`);
-  const missed =
-    result.moduleRssMb > GOALS.moduleRssMb ||
-    result.firstCallMs > GOALS.firstCallMs ||
-    result.warmMedianMs > GOALS.warmMedianMs;
-  process.exit(missed ? 1 : 0);
+  console.log(row('RSS added by loading the module (MB)', 'moduleRssMb', GOALS.moduleRssMb));
+  console.log(row('first call, warm process (ms)', 'firstCallMs', GOALS.firstCallMs));
+  console.log(
+    row('RSS added after the first call (module + cdktf) (MB)', 'firstCallRssMb', GOALS.firstCallRssMb),
+  );
+  console.log(row(`median of ${result.warmCalls} warm calls (ms)`, 'warmMedianMs', GOALS.warmMedianMs));
+  console.log(row('p95 of the warm calls (ms)', 'warmP95Ms'));
+  console.log(
+    row(`RSS added after all ${result.warmCalls + 1} calls (MB)`, 'afterAllRssMb', GOALS.afterAllRssMb),
+  );
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(
+    `BENCH_JSON=${JSON.stringify({ node: process.version, cpus: os.cpus().length, load, ...result, runs })}`,
+  );
+  const missed = Object.entries(GOALS).filter(([key, goal]) => result[key] > goal);
+  if (missed.length > 0)
+    console.log(`MISSED: ${missed.map(([key]) => key).join(', ')} (load average ${load})`);
+  process.exit(missed.length > 0 ? 1 : 0);
 }
 
 // ---- child ----
