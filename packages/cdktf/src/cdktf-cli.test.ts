@@ -99,7 +99,7 @@ describe('cdktf CLI', () => {
     fs.writeFileSync(
       offlineApp,
       [
-        `const { createGrantsApp } = require(${JSON.stringify(path.join(PACKAGE_DIR, 'dist', 'index.js'))});`,
+        `const { createGrantsApp } = require(${JSON.stringify(path.join(PACKAGE_DIR, 'dist', 'app.js'))});`,
         `const { offlineOverride } = require(${JSON.stringify(path.join(__dirname, 'test-support', 'offline-terraform.js'))});`,
         "const { app, stacks } = createGrantsApp({ grantsDir: 'grants' });",
         'const [flags] = offlineOverride({ provider: { aws: [{}] } }).provider.aws;',
