@@ -53,6 +53,14 @@ function renameQuotedPaths(message: string, form: TemplateForm): string {
   );
 }
 
+/**
+ * `<field>: <message>`, as a form field shows a problem beside the value the person is typing (so without repeating
+ * what was received); the actions' lines ({@link describeFormProblem}) start the same way.
+ */
+export function formProblemMessage(problem: Problem, form: TemplateForm): string {
+  return `${formFieldOfProblem(problem, form)}: ${renameQuotedPaths(problem.message, form)}`;
+}
+
 /** Options of {@link describeFormProblem}. */
 export interface FormProblemOptions {
   /** The grant file, to say on which line a problem of the planned grant is (quotas, other grants). */
@@ -70,14 +78,13 @@ export function describeFormProblem(
   options: FormProblemOptions = {},
 ): string {
   const parameter = formParameterOfPath(problem.path, form);
-  const message = renameQuotedPaths(problem.message, form);
   const received =
-    parameter !== undefined && !/\breceived\b/i.test(message)
+    parameter !== undefined && !/\breceived\b/i.test(problem.message)
       ? ` (received ${describeReceived(valueAtPath(input, parameter))})`
       : '';
   const line =
     problem.line !== undefined && options.grantFile !== undefined
       ? ` (${options.grantFile} line ${problem.line})`
       : '';
-  return `${formFieldOfProblem(problem, form)}: ${message}${received}${line}`;
+  return `${formProblemMessage(problem, form)}${received}${line}`;
 }

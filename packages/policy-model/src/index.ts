@@ -39,7 +39,12 @@ export {
 } from './arn';
 export { assertOk, formatProblem, GrantError } from './errors';
 export type { FormProblemOptions, TemplateForm } from './form-problems';
-export { describeFormProblem, formFieldOfProblem, formParameterOfPath } from './form-problems';
+export {
+  describeFormProblem,
+  formFieldOfProblem,
+  formParameterOfPath,
+  formProblemMessage,
+} from './form-problems';
 export type { ChangedGrant, GrantChangeInput } from './grant-change';
 export { changeGrant } from './grant-change';
 export { QUOTAS } from './iam';

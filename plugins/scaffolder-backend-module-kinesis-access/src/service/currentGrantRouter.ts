@@ -82,7 +82,8 @@ export async function currentGrant(
       }
       throw error;
     }
-    const root = await tree.dir({ targetDir: path.join(scratch, 'repository') });
+    // Backstage's readers extract into an existing directory.
+    const root = await tree.dir({ targetDir: scratch });
     if (!(await fs.stat(path.join(root, 'grants')).catch(() => undefined))?.isDirectory()) {
       throw new NotFoundError(`${ROUTE_ID}: repoUrl: ${shown} has no grant files under grants/ on branch "${branch}"`);
     }

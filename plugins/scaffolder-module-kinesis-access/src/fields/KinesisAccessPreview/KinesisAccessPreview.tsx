@@ -165,7 +165,7 @@ export function KinesisAccessPreview(props: KinesisAccessPreviewProps) {
     body = (
       <>
         {analysis.accessDiff === undefined ? null : (
-          <Section title="What changes" testId="preview-access-diff">
+          <Section title="Against the grant in the repository" testId="preview-access-diff">
             <MarkdownContent className={classes.summary} content={analysis.accessDiff} dialect="gfm" />
           </Section>
         )}
