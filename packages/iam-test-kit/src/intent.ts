@@ -1,4 +1,5 @@
 /** Build a {@link GrantIntent} from a grant INPUT (GrantSpec-shaped), not from the rendered policies. */
+import { ALL_PROFILES } from '@kinesis-access/fixtures';
 import { parseStreamArn } from './arn';
 import type { GrantIntent, ProfileName } from './types';
 
@@ -42,19 +43,10 @@ export type IdentityRef =
 /** The KPL's default CloudWatch namespace (KinesisProducerConfiguration `metricsNamespace`). */
 const KPL_DEFAULT_NAMESPACE = 'KinesisProducerLibrary';
 
-const PROFILES: readonly ProfileName[] = [
-  'clickpipes',
-  'read',
-  'write',
-  'read-write',
-  'kcl-consumer',
-  'upsolver',
-];
-
 export function intentFromGrant(grant: GrantSpecLike, identity: IdentityRef): GrantIntent {
   const spec = grant.spec;
   const profile = (spec.profile ?? 'clickpipes') as ProfileName;
-  if (!PROFILES.includes(profile))
+  if (!ALL_PROFILES.includes(profile))
     throw new Error(`iam-test-kit: unknown profile ${JSON.stringify(spec.profile)}`);
   const iamUser = profile === 'upsolver' && spec.upsolver?.credentials === 'iam-user';
   let identityArn: string;
@@ -80,8 +72,9 @@ export function intentFromGrant(grant: GrantSpecLike, identity: IdentityRef): Gr
       : profile === 'read' || profile === 'read-write'
         ? spec.consumerName
         : undefined;
-  // docs/grant-format.md: the lease table defaults to "the first stream's region (after sorting by ARN)".
-  const first = [...spec.streams].map((s) => s.arn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  // docs/grant-format.md: the lease table defaults to "the first stream's region (after sorting by ARN)". The
+  // default sort of strings is that byte (code-unit) order; the kit takes nothing from the model it checks.
+  const first = [...spec.streams].map((s) => s.arn).sort()[0];
   const kclRegion = spec.kcl?.region ?? (first === undefined ? undefined : parseStreamArn(first).region);
   return {
     profile,

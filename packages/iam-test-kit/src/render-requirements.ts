@@ -3,6 +3,7 @@
  * `pnpm --filter @kinesis-access/iam-test-kit run docs` writes it; src/requirements.test.ts fails when the doc is
  * not what this renders.
  */
+import { ALL_PROFILES } from '@kinesis-access/fixtures';
 import { clientsOf } from './profiles';
 import {
   CLIENTS,
@@ -14,7 +15,6 @@ import {
   type SourceId,
   TRUST_REQUIREMENTS,
 } from './requirements';
-import type { ProfileName } from './types';
 
 export const REQUIREMENTS_BEGIN =
   '<!-- requirements:begin (generated from packages/iam-test-kit/src/requirements.ts) -->';
@@ -31,15 +31,6 @@ const RESOURCE_TEXT: Readonly<Record<RequirementResource, string>> = {
   'coordinator-state-table': '`<app>-CoordinatorState`',
   metrics: 'CloudWatch, one namespace',
 };
-
-const PROFILES: readonly ProfileName[] = [
-  'clickpipes',
-  'read',
-  'write',
-  'read-write',
-  'kcl-consumer',
-  'upsolver',
-];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -76,7 +67,7 @@ export function renderRequirementsMarkdown(): string {
     '| profile | clients |',
     '|---|---|',
   );
-  for (const profile of PROFILES) {
+  for (const profile of ALL_PROFILES) {
     const clients =
       profile === 'kcl-consumer'
         ? [

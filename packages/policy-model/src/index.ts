@@ -37,6 +37,7 @@ export {
   parseRoleArn,
   parseStreamArn,
 } from './arn';
+export { compareCodeUnits } from './compare';
 export { assertOk, formatProblem, GrantError } from './errors';
 export type { ChangedGrant, GrantChangeInput } from './grant-change';
 export { changeGrant } from './grant-change';

@@ -1,6 +1,6 @@
 import { formatProblem } from './errors';
 import { compileGrantYaml, grantToYaml, parseGrantYaml } from './parse';
-import { ALL_PROFILES, grant } from './test-support/grants';
+import { ALL_PROFILES, grant } from '@kinesis-access/fixtures';
 import type { GrantSpec, Problem } from './types';
 import { validateGrant } from './validate';
 

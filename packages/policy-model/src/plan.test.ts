@@ -10,7 +10,7 @@ import {
   manyStreams,
   streamArn,
   UPSOLVER_EXTERNAL_ID,
-} from './test-support/grants';
+} from '@kinesis-access/fixtures';
 import type { GrantPlan, GrantSpec, PolicyStatement } from './types';
 import { validateGrant } from './validate';
 
@@ -349,6 +349,11 @@ describe('planGrant: trust options and role settings', () => {
 
 describe('planGrant: stream resource policies', () => {
   const principals = ['arn:aws:iam::444455556666:root', 'arn:aws:iam::444455556666:role/analytics'];
+  // 003 "Example 2: Read access" and "Example 1: Write access": together, the stream actions AWS lets a
+  // resource policy share.
+  const kinesis = (...actions: string[]) => actions.map((action) => `kinesis:${action}`);
+  const SHARED_FOR_READING = kinesis('DescribeStreamSummary', 'GetRecords', 'GetShardIterator', 'ListShards');
+  const SHARED_FOR_WRITING = kinesis('DescribeStreamSummary', 'ListShards', 'PutRecord', 'PutRecords');
 
   it('gives each stream a policy with the shareable read actions for readers', () => {
     const p = plan(
@@ -372,12 +377,7 @@ describe('planGrant: stream resource policies', () => {
               Principal: {
                 AWS: ['arn:aws:iam::444455556666:role/analytics', 'arn:aws:iam::444455556666:root'],
               },
-              Action: [
-                'kinesis:DescribeStreamSummary',
-                'kinesis:GetRecords',
-                'kinesis:GetShardIterator',
-                'kinesis:ListShards',
-              ],
+              Action: SHARED_FOR_READING,
               Resource: [ORDERS],
             },
           ],
@@ -388,23 +388,11 @@ describe('planGrant: stream resource policies', () => {
   });
 
   it('shares the write actions for writers and never a non-shareable action', () => {
-    const shareable = new Set([
-      'kinesis:DescribeStreamSummary',
-      'kinesis:GetRecords',
-      'kinesis:GetShardIterator',
-      'kinesis:ListShards',
-      'kinesis:PutRecord',
-      'kinesis:PutRecords',
-    ]);
+    const shareable = new Set([...SHARED_FOR_READING, ...SHARED_FOR_WRITING]);
     expect(
       plan(grant({ profile: 'write', resourcePolicy: { principals } })).resourcePolicies[0]?.document
         .Statement[0]?.Action,
-    ).toEqual([
-      'kinesis:DescribeStreamSummary',
-      'kinesis:ListShards',
-      'kinesis:PutRecord',
-      'kinesis:PutRecords',
-    ]);
+    ).toEqual(SHARED_FOR_WRITING);
     for (const profile of ALL_PROFILES) {
       const p = plan(grant({ profile, resourcePolicy: { principals } }));
       for (const rp of p.resourcePolicies)

@@ -1,6 +1,6 @@
 import { compileGrant } from './plan';
 import { renderSummary } from './summary';
-import { ALL_PROFILES, CLICKHOUSE_ROLE, grant, KEY, manyStreams, streamArn } from './test-support/grants';
+import { ALL_PROFILES, CLICKHOUSE_ROLE, grant, KEY, manyStreams, streamArn } from '@kinesis-access/fixtures';
 import type { GrantPlan } from './types';
 
 function plan(input: unknown): GrantPlan {

@@ -1,4 +1,4 @@
-import { ALL_PROFILES, CLICKHOUSE_ROLE, grant, KEY, MRK, streamArn } from './test-support/grants';
+import { ALL_PROFILES, CLICKHOUSE_ROLE, grant, KEY, MRK, streamArn } from '@kinesis-access/fixtures';
 import type { Problem } from './types';
 import { defaultRoleName, validateGrant } from './validate';
 
