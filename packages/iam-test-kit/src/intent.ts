@@ -1,6 +1,6 @@
 /** Build a {@link GrantIntent} from a grant INPUT (GrantSpec-shaped), not from the rendered policies. */
-import { ALL_PROFILES } from '@kinesis-access/fixtures';
 import { parseStreamArn } from './arn';
+import { PROFILES } from './profiles';
 import type { GrantIntent, ProfileName } from './types';
 
 /** The parts of a v1 grant (GrantSpec) the intent is taken from. Structural, so any GrantSpec fits. */
@@ -46,7 +46,7 @@ const KPL_DEFAULT_NAMESPACE = 'KinesisProducerLibrary';
 export function intentFromGrant(grant: GrantSpecLike, identity: IdentityRef): GrantIntent {
   const spec = grant.spec;
   const profile = (spec.profile ?? 'clickpipes') as ProfileName;
-  if (!ALL_PROFILES.includes(profile))
+  if (!PROFILES.includes(profile))
     throw new Error(`iam-test-kit: unknown profile ${JSON.stringify(spec.profile)}`);
   const iamUser = profile === 'upsolver' && spec.upsolver?.credentials === 'iam-user';
   let identityArn: string;

@@ -3,8 +3,7 @@
  * `pnpm --filter @kinesis-access/iam-test-kit run docs` writes it; src/requirements.test.ts fails when the doc is
  * not what this renders.
  */
-import { ALL_PROFILES } from '@kinesis-access/fixtures';
-import { clientsOf } from './profiles';
+import { clientsOf, PROFILES } from './profiles';
 import {
   CLIENTS,
   type ClientId,
@@ -67,7 +66,7 @@ export function renderRequirementsMarkdown(): string {
     '| profile | clients |',
     '|---|---|',
   );
-  for (const profile of ALL_PROFILES) {
+  for (const profile of PROFILES) {
     const clients =
       profile === 'kcl-consumer'
         ? [

@@ -2,10 +2,8 @@
  * Types of the IAM test kit. Deliberately structural (no import of @kinesis-access/policy-model): the kit is the
  * model's independent oracle, and the model's own tests depend on it, so it must not depend on the model.
  */
-import type { FixtureProfile } from '@kinesis-access/fixtures';
 
-/** The six profiles, from the tests' hand-written list (@kinesis-access/fixtures), not from the model. */
-export type ProfileName = FixtureProfile;
+export type ProfileName = 'clickpipes' | 'read' | 'write' | 'read-write' | 'kcl-consumer' | 'upsolver';
 
 /** Any IAM policy document (the model's PolicyDocument, or JSON parsed from a terraform plan). */
 export interface PolicyDocumentLike {

@@ -1,5 +1,4 @@
 import {
-  ALL_PROFILES,
   doc001Permissions,
   doc002Policy,
   grant,
@@ -9,6 +8,7 @@ import {
 } from '@kinesis-access/fixtures';
 import { lintPolicyDocument } from './lint';
 import { compileGrant } from './plan';
+import { PROFILE_NAMES } from './profiles';
 import type { GrantPlan, LintFinding, PolicyDocument, PolicyStatement } from './types';
 
 const doc = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: '2012-10-17', Statement });
@@ -30,7 +30,7 @@ function documents(p: GrantPlan): PolicyDocument[] {
 }
 
 describe('lintPolicyDocument over every profile', () => {
-  it.each(ALL_PROFILES)('%s: trust, permission and resource policies are clean', (profile) => {
+  it.each(PROFILE_NAMES)('%s: trust, permission and resource policies are clean', (profile) => {
     const result = compileGrant(
       grant({
         profile,
