@@ -39,6 +39,8 @@ export {
 } from './arn';
 export { compareCodeUnits } from './compare';
 export { assertOk, formatProblem, GrantError } from './errors';
+export type { FormProblemOptions, TemplateForm } from './form-problems';
+export { describeFormProblem, formFieldOfProblem, formParameterOfPath } from './form-problems';
 export type { ChangedGrant, GrantChangeInput } from './grant-change';
 export { changeGrant } from './grant-change';
 export { QUOTAS } from './iam';
