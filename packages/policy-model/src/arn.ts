@@ -256,53 +256,55 @@ function consistent(partition: string, region: string): boolean {
   return regionPartition(region) === partition;
 }
 
-/**
- * A fast-path match of a regional ARN with its partition, region and account (groups 1–3) as the ARN's common
- * fields; undefined when the diagnosing parser must decide.
- */
-function fastRegional(pattern: RegExp, text: string, service: string) {
-  const m = pattern.exec(text);
-  if (m === null || !consistent(m[1] as string, m[2] as string)) return undefined;
-  const common = { partition: m[1] as Partition, service, region: m[2] as string, accountId: m[3] as string };
-  return { m, common };
-}
-
 export function parseStreamArn(text: string): ArnResult<KinesisStreamArn> {
-  const fast = fastRegional(FAST_STREAM, text, 'kinesis');
-  if (fast === undefined) return diagnoseStreamArn(text);
-  const streamName = fast.m[4] as string;
+  const m = FAST_STREAM.exec(text);
+  if (m === null || !consistent(m[1] as string, m[2] as string)) return diagnoseStreamArn(text);
+  const streamName = m[4] as string;
   return {
     ok: true,
-    arn: { kind: 'kinesis-stream', ...fast.common, resource: `stream/${streamName}`, streamName },
+    arn: {
+      kind: 'kinesis-stream',
+      partition: m[1] as Partition,
+      service: 'kinesis',
+      region: m[2] as string,
+      accountId: m[3] as string,
+      resource: `stream/${streamName}`,
+      streamName,
+    },
   };
 }
 
 export function parseConsumerArn(text: string): ArnResult<KinesisConsumerArn> {
-  const fast = fastRegional(FAST_CONSUMER, text, 'kinesis');
-  if (fast === undefined) return diagnoseConsumerArn(text);
-  const [streamName, consumerName, creationTimestamp] = fast.m.slice(4) as [string, string, string];
+  const m = FAST_CONSUMER.exec(text);
+  if (m === null || !consistent(m[1] as string, m[2] as string)) return diagnoseConsumerArn(text);
   return {
     ok: true,
     arn: {
       kind: 'kinesis-consumer',
-      ...fast.common,
-      resource: `stream/${streamName}/consumer/${consumerName}:${creationTimestamp}`,
-      streamName,
-      consumerName,
-      creationTimestamp,
+      partition: m[1] as Partition,
+      service: 'kinesis',
+      region: m[2] as string,
+      accountId: m[3] as string,
+      resource: `stream/${m[4]}/consumer/${m[5]}:${m[6]}`,
+      streamName: m[4] as string,
+      consumerName: m[5] as string,
+      creationTimestamp: m[6] as string,
     },
   };
 }
 
 export function parseKmsKeyArn(text: string): ArnResult<KmsKeyArn> {
-  const fast = fastRegional(FAST_KEY, text, 'kms');
-  if (fast === undefined) return diagnoseKmsKeyArn(text);
-  const keyId = fast.m[4] as string;
+  const m = FAST_KEY.exec(text);
+  if (m === null || !consistent(m[1] as string, m[2] as string)) return diagnoseKmsKeyArn(text);
+  const keyId = m[4] as string;
   return {
     ok: true,
     arn: {
       kind: 'kms-key',
-      ...fast.common,
+      partition: m[1] as Partition,
+      service: 'kms',
+      region: m[2] as string,
+      accountId: m[3] as string,
       resource: `key/${keyId}`,
       keyId,
       multiRegion: keyId.startsWith('mrk-'),
