@@ -37,6 +37,7 @@ export {
   parseRoleArn,
   parseStreamArn,
 } from './arn';
+export { compareCodeUnits } from './compare';
 export { assertOk, formatProblem, GrantError } from './errors';
 export type { FormProblemOptions, TemplateForm } from './form-problems';
 export {
