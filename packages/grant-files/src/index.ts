@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  compareCodeUnits,
   type GrantPlan,
   type GrantSpec,
   loadGrantYaml,
@@ -48,11 +49,6 @@ export type LoadedGrant =
     }
   | { readonly file: GrantFile; readonly ok: false; readonly problems: readonly Problem[] };
 
-/** Byte-order comparison: the same on every machine and locale. */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function isGrantFileName(name: string): boolean {
   const lower = name.toLowerCase();
   return GRANT_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext));
@@ -65,7 +61,7 @@ function isGrantFileName(name: string): boolean {
 function walkDirectory(absoluteDir: string, displayDir: string, out: GrantFile[]): void {
   const entries = fs
     .readdirSync(absoluteDir, { withFileTypes: true })
-    .sort((a, b) => compareNames(a.name, b.name));
+    .sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const absolutePath = path.join(absoluteDir, entry.name);
@@ -291,7 +287,7 @@ export function loadGrantsDirectory(dir: string): LoadedGrants {
     g.ok && !refused.has(g.file.displayPath) ? [{ file: toPosix(g.file.displayPath), plan: g.plan }] : [],
   );
   return {
-    grants: grants.sort((a, b) => compareNames(a.file, b.file)),
-    problems: problems.sort((a, b) => compareNames(a.file, b.file)),
+    grants: grants.sort((a, b) => compareCodeUnits(a.file, b.file)),
+    problems: problems.sort((a, b) => compareCodeUnits(a.file, b.file)),
   };
 }

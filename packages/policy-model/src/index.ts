@@ -21,7 +21,10 @@ export type {
 export { diffAccess } from './access-diff';
 export type { AccessDiffMarkdownOptions } from './access-diff-markdown';
 export { renderAccessDiffMarkdown } from './access-diff-markdown';
+export { compareCodeUnits } from './compare';
 export { formatProblem } from './errors';
+export type { FormProblemOptions, TemplateForm } from './form-problems';
+export { describeFormProblem, formProblemMessage } from './form-problems';
 export type { ChangedGrant, GrantChangeInput } from './grant-change';
 export { changeGrant } from './grant-change';
 export { grantToYaml, loadGrantYaml, parseGrantYaml } from './parse';
