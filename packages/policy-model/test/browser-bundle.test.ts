@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { grant } from '@kinesis-access/fixtures';
 
 const { BUDGET, buildEsm, checkBrowserBundle, describeSize } = require('../scripts/esm') as {
   BUDGET: { bytes: number; gzipBytes: number };
@@ -52,19 +53,10 @@ describe('the ESM build of the model', () => {
   }, 60_000);
 
   it("loads in Node's ESM loader and plans a grant", () => {
-    const grant = {
-      apiVersion: 'kinesis-access/v1',
-      kind: 'KinesisAccessGrant',
-      metadata: { name: 'orders-clickpipes' },
-      spec: {
-        profile: 'clickpipes',
-        principal: { roleArn: 'arn:aws:iam::111122223333:role/ClickHouse-Service-Role' },
-        streams: [{ arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' }],
-      },
-    };
+    const orders = grant({}, 'orders-clickpipes');
     const script = [
       `const model = await import(${JSON.stringify(entry)});`,
-      `const planned = model.compileGrant(${JSON.stringify(grant)});`,
+      `const planned = model.compileGrant(${JSON.stringify(orders)});`,
       'console.log(JSON.stringify({ ok: planned.ok, role: planned.value?.role.name, exports: Object.keys(model).length }));',
     ].join('\n');
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
