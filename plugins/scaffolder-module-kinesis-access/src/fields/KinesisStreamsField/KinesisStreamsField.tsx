@@ -4,13 +4,13 @@ import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
 import TextField from '@material-ui/core/TextField';
-import { useMemo, useState } from 'react';
-import { FIELD_PATHS, fieldProblems, formOf } from '../../analysis';
-import { useFormAnalysis } from '../../change/useFormAnalysis';
+import { useState } from 'react';
+import { FIELDS, formOf } from '../../analysis';
+import { useFieldProblems } from '../../change/useFormAnalysis';
 import { type KinesisStreamInput, streamRowOfPath } from '../../grantInput';
 import { liveMessages } from '../liveMessages';
 import type { KinesisStreamsFieldProps, KinesisStreamsFieldSchema } from './schema';
-import { labelStreamProblem, withStreams } from './validation';
+import { labelStreamProblem } from './validation';
 
 type Column = 'arn' | 'kmsKeyArn';
 
@@ -32,30 +32,18 @@ function cleanRow(row: KinesisStreamInput): KinesisStreamInput {
  * `ui:options: { mode: change }` it is the change template's `addStreams`, checked against the current grant.
  */
 export function KinesisStreamsField(props: KinesisStreamsFieldProps) {
-  const {
-    formData,
-    onChange,
-    rawErrors,
-    required,
-    disabled,
-    readonly,
-    schema,
-    uiSchema,
-    idSchema,
-    formContext,
-  } = props;
+  const { formData, onChange, rawErrors, required, disabled, readonly, schema, uiSchema, idSchema } = props;
   const id = idSchema?.$id ?? 'streams';
   const stored: readonly KinesisStreamInput[] = Array.isArray(formData) ? formData : [];
   const rows: readonly KinesisStreamInput[] = stored.length > 0 ? stored : [{}];
   const [touchedRows, setTouchedRows] = useState<ReadonlySet<number>>(new Set());
   const locked = disabled || readonly;
 
-  const streamsPath = FIELD_PATHS[formOf(uiSchema)].streams;
-  const data = useMemo(
-    () => withStreams(formContext?.formData, Array.isArray(formData) ? formData : undefined, streamsPath),
-    [formContext?.formData, formData, streamsPath],
+  const streamsPath = FIELDS[formOf(uiSchema)].streams.problemPath;
+  const problems = useFieldProblems(
+    { ...props, formData: Array.isArray(formData) ? formData : undefined },
+    'streams',
   );
-  const problems = fieldProblems(useFormAnalysis(uiSchema, data), 'streams');
   const rowOf = (path: string) => streamRowOfPath(path, streamsPath);
   // After a submit with errors every row shows its problems, typed in or not.
   const afterSubmit = (rawErrors?.length ?? 0) > 0;
