@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `pnpm bench` for the kinesis:access:grant action (built dist). In a fresh Node process (with --expose-gc):
- *   1. baseline: @backstage/plugin-scaffolder-node + @backstage/backend-plugin-api loaded (any Backstage backend
- *      that runs the scaffolder has them), RSS after GC;
+ *   1. baseline: @backstage/plugin-scaffolder-node, @backstage/backend-plugin-api, @backstage/errors and express
+ *      loaded (any Backstage backend that runs the scaffolder has them), RSS after GC;
  *   2. require the module: RSS added by loading it (goal ≤ 40 MB);
  *   3. first call of the action (creates the action, loads cdktf lazily, renders, writes; goal ≤ 150 ms) and the
  *      RSS it added over the baseline, module included (goal ≤ 25 MB);
@@ -80,6 +80,9 @@ function rss() {
 require('@backstage/plugin-scaffolder-node');
 require('@backstage/backend-plugin-api');
 require('@backstage/errors');
+// Every Backstage backend serves HTTP with express (backend-defaults' root HTTP router): the module's
+// current-grant route uses the same copy.
+require('express');
 // The bench's input, loaded before the baseline so that it does not count as the module's memory.
 const { TEMPLATE_INPUT } = require('@kinesis-access/fixtures');
 const baseline = rss();
