@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BackendConfig } from '@kinesis-access/cdktf';
+import { GENERATED_DIR, GRANTS_DIR, stackDirectory, stackNameFor } from '@kinesis-access/grant-files';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import type { WorkspaceFile } from './workspaceFiles';
 
@@ -28,14 +29,14 @@ function loadCdktf(): Cdktf {
   return cdktf;
 }
 
-/** Where the grant file goes, relative to the infra repo root (cdktf's GRANTS_DIR, where `synth` reads). */
+/** Where the grant file goes, relative to the infra repo root (GRANTS_DIR, where `synth` reads). */
 export function grantFilePath(name: string): string {
-  return `${loadCdktf().GRANTS_DIR}/${name}.yaml`;
+  return `${GRANTS_DIR}/${name}.yaml`;
 }
 
 /** Where the review summary goes: beside the grant (synth and check read only `*.yaml` / `*.yml`). */
 export function summaryFilePath(name: string): string {
-  return `${loadCdktf().GRANTS_DIR}/${name}.md`;
+  return `${GRANTS_DIR}/${name}.md`;
 }
 
 /**
@@ -48,7 +49,7 @@ export async function renderTerraform(
   plan: GrantPlan,
   settings: TerraformSettings,
 ): Promise<{ files: WorkspaceFile[]; warnings: readonly string[] }> {
-  const { renderFiles, GENERATED_DIR } = loadCdktf();
+  const { renderFiles } = loadCdktf();
   const { stacks, warnings } = await renderFiles([plan], {
     layout: 'grant',
     backend: settings.backend,
@@ -64,6 +65,5 @@ export async function renderTerraform(
 
 /** The directory of a grant's generated stack (one stack per grant), relative to the infra repo root. */
 export function generatedStackDirectory(plan: GrantPlan): string {
-  const { GENERATED_DIR, stackDirectory, stackNameFor } = loadCdktf();
   return path.posix.join(GENERATED_DIR, stackDirectory(stackNameFor(plan, 'grant')));
 }

@@ -1,0 +1,143 @@
+/**
+ * Finding grant files: the paths a user gives (files and directories) expanded into the grant files to read, and
+ * the paths that cannot be read.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Problem } from '@kinesis-access/policy-model';
+
+/** File name endings that count as grant files when a directory is given. */
+export const GRANT_FILE_EXTENSIONS: readonly string[] = ['.yaml', '.yml'];
+
+/** A grant file to read. */
+export interface GrantFile {
+  /** The path as the user gave it (a file inside a given directory: `<dir>/<relative path>`). */
+  readonly displayPath: string;
+  readonly absolutePath: string;
+}
+
+/** Problems that belong to one file (or to a path the user gave that is not a readable file). */
+export interface FileProblems {
+  readonly file: string;
+  readonly problems: readonly Problem[];
+}
+
+export interface CollectedFiles {
+  readonly files: readonly GrantFile[];
+  /** Paths that do not exist, cannot be read, or directories without grant files. */
+  readonly problems: readonly FileProblems[];
+}
+
+/** Byte-order comparison: the same on every machine and locale. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isGrantFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return GRANT_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/**
+ * Grant files under a directory, recursively, sorted by path. Hidden entries (`.git`, `.terraform`, …) and
+ * `node_modules` are skipped; symbolic links to files are followed, symbolic links to directories are not.
+ */
+function walkDirectory(absoluteDir: string, displayDir: string, out: GrantFile[]): void {
+  const entries = fs
+    .readdirSync(absoluteDir, { withFileTypes: true })
+    .sort((a, b) => compareNames(a.name, b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const absolutePath = path.join(absoluteDir, entry.name);
+    const displayPath = path.join(displayDir, entry.name);
+    if (entry.isDirectory()) {
+      walkDirectory(absolutePath, displayPath, out);
+    } else if (isGrantFileName(entry.name)) {
+      const isFile =
+        entry.isFile() ||
+        (entry.isSymbolicLink() && fs.statSync(absolutePath, { throwIfNoEntry: false })?.isFile());
+      if (isFile) out.push({ displayPath, absolutePath });
+    }
+  }
+}
+
+/** A short reason for a failed read (`no such file or directory`, `permission denied`, …). */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface CollectOptions {
+  /** Paths are relative to this directory. @default process.cwd() */
+  readonly cwd?: string;
+  /**
+   * A readable directory without grant files is a path with no grants (`diff`: the base of a repository's first
+   * grant, or what is left after revoking the last one) rather than a problem. @default false
+   */
+  readonly emptyDirectoryIsValid?: boolean;
+}
+
+/**
+ * Expand the paths given on the command line into grant files. A file is taken as given (any name); a directory
+ * contributes every `*.yaml` / `*.yml` file below it. A file reached twice (a directory and a file inside it) is
+ * read once.
+ */
+export function collectGrantFiles(inputs: readonly string[], options: CollectOptions = {}): CollectedFiles {
+  const cwd = options.cwd ?? process.cwd();
+  const files: GrantFile[] = [];
+  const problems: FileProblems[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      problems.push({
+        file: input,
+        problems: [{ path: '', message: `cannot read: ${describeFsError(error)}` }],
+      });
+      continue;
+    }
+    const found: GrantFile[] = [];
+    if (stat.isDirectory()) {
+      try {
+        walkDirectory(absolute, input, found);
+      } catch (error) {
+        problems.push({
+          file: input,
+          problems: [{ path: '', message: `cannot read directory: ${describeFsError(error)}` }],
+        });
+        continue;
+      }
+      if (found.length === 0 && !options.emptyDirectoryIsValid) {
+        problems.push({
+          file: input,
+          problems: [
+            {
+              path: '',
+              message: `no grant files (${GRANT_FILE_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this directory`,
+            },
+          ],
+        });
+      }
+    } else {
+      found.push({ displayPath: input, absolutePath: absolute });
+    }
+    for (const file of found) {
+      let key = file.absolutePath;
+      try {
+        key = fs.realpathSync(file.absolutePath);
+      } catch {
+        // unreadable: reported when the file is read
+      }
+      if (seen.has(key)) continue;
+      seen.add(key);
+      files.push(file);
+    }
+  }
+  return { files, problems };
+}
