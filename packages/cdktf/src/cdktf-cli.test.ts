@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GENERATED_DIR } from './layout';
-import { synthGrants } from './synth';
 import { EXAMPLE_GRANTS_DIR, exampleGrants } from './test-support/grants';
 import { requireTerraform, terraformTestEnv } from './test-support/offline-terraform';
+import { synthGrants } from './write';
 
 jest.setTimeout(240_000);
 

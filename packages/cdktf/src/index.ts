@@ -7,6 +7,8 @@
 import './preload';
 
 export { type CreateGrantsAppOptions, createGrantsApp, GrantsDirectoryError } from './app';
+export { type RenderedFiles, type RenderFilesOptions, renderFiles } from './format';
+export { checkFreshness, type FreshnessOptions, type FreshnessReport } from './freshness';
 export { KinesisAccessGrant, type KinesisAccessGrantProps, terraformIdentifier } from './grant';
 export {
   accountStackName,
@@ -22,6 +24,7 @@ export {
   stackFile,
   stackNameFor,
 } from './layout';
+export { type RenderedStack, type RenderOptions, renderStacks } from './render';
 export {
   type BackendConfig,
   DEFAULT_LOCAL_STATE_PATH,
@@ -45,20 +48,6 @@ export {
   localStatePath,
   s3StateKey,
 } from './stack';
-export {
-  checkFreshness,
-  type FreshnessOptions,
-  type FreshnessReport,
-  listGeneratedFiles,
-  type RenderedFiles,
-  type RenderedStack,
-  type RenderFilesOptions,
-  type RenderOptions,
-  renderFiles,
-  renderStacks,
-  type SynthGrantsOptions,
-  type SynthGrantsResult,
-  stableJson,
-  synthGrants,
-} from './synth';
 export { findTerraform, runTerraform, type TerraformRun, terraformEnv } from './terraform-cli';
+export { stableJson } from './terraform-json';
+export { listGeneratedFiles, type SynthGrantsOptions, type SynthGrantsResult, synthGrants } from './write';

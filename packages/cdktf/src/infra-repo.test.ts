@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadGrantsDirectory } from '@kinesis-access/grant-files';
 import { parse } from 'yaml';
+import { checkFreshness } from './freshness';
 import { resolveSettings, SETTINGS_CONTEXT_KEY } from './settings';
-import { checkFreshness } from './synth';
 
 const REPO = path.resolve(__dirname, '../../../examples/infra-repo');
 const read = (file: string): string => fs.readFileSync(path.join(REPO, file), 'utf8');

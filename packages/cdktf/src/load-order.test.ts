@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 const DIST = path.resolve(__dirname, '..', 'dist');
 
-it.each(['index', 'synth', 'stack', 'grant', 'app'])(
+it.each(['index', 'render', 'format', 'write', 'freshness', 'stack', 'grant', 'app'])(
   'dist/%s.js loads first in a fresh process',
   (name) => {
     const out = execFileSync(

@@ -5,11 +5,14 @@ import * as path from 'node:path';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import { Construct } from 'constructs';
 import { createGrantsApp } from './app';
+import { checkFreshness } from './freshness';
 import { GENERATED_DIR, stackFile } from './layout';
+import { renderStacks } from './render';
 import { addGrantStacks, LayoutError } from './stack';
-import { checkFreshness, renderStacks, stableJson, stackToTerraform, synthGrants } from './synth';
+import { stableJson, stackToTerraform } from './terraform-json';
 import { allTestGrants, compileYaml, EXAMPLE_GRANTS_DIR } from './test-support/grants';
 import { requireTerraform } from './test-support/offline-terraform';
+import { synthGrants } from './write';
 
 const grants = allTestGrants();
 const plans = grants.map((g) => g.plan);
