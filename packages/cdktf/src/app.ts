@@ -1,6 +1,6 @@
 /**
  * The cdktf app: reads a grants directory and synthesizes it with cdktf's own `App` (so `cdktf synth`, `cdktf diff`
- * and `cdktf deploy` work). cdktf.json: `"app": "node node_modules/@kinesis-access/cdktf/dist/app.js grants"`.
+ * and `cdktf deploy` work). It runs as the package's bin: cdktf.json `"app": "kinesis-access-cdktf grants"`.
  *
  * Settings come from cdktf.json `context.kinesisAccess` (cdktf passes it in) and `KINESIS_ACCESS_*` variables,
  * exactly as for `kinesis-access synth`, so both write the same stacks.
@@ -58,7 +58,7 @@ export function createGrantsApp(options: CreateGrantsAppOptions = {}): {
   return { app, stacks };
 }
 
-/** `node dist/app.js [grants-dir]` (default: $KINESIS_ACCESS_GRANTS_DIR, else `grants`). */
+/** `kinesis-access-cdktf [grants-dir]` (default: $KINESIS_ACCESS_GRANTS_DIR, else `grants`). */
 export function main(argv: readonly string[] = process.argv): number {
   const grantsDir = argv[2] ?? process.env.KINESIS_ACCESS_GRANTS_DIR ?? GRANTS_DIR;
   try {

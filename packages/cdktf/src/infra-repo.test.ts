@@ -30,8 +30,10 @@ describe('examples/infra-repo', () => {
 
   it('runs the shipped cdktf app with crash reports off', () => {
     const cdktfJson = JSON.parse(read('cdktf.json'));
-    expect(cdktfJson.app).toBe('node node_modules/@kinesis-access/cdktf/dist/app.js grants');
+    expect(cdktfJson.app).toBe('kinesis-access-cdktf grants');
     expect(cdktfJson.sendCrashReports).toBe('false');
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8'));
+    expect(fs.existsSync(path.resolve(__dirname, '..', manifest.bin['kinesis-access-cdktf']))).toBe(true);
     expect(fs.existsSync(path.resolve(__dirname, '..', 'dist', 'app.js'))).toBe(true);
   });
 

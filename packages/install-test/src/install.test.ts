@@ -14,8 +14,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as semver from 'semver';
 import { parse as parseYaml } from 'yaml';
-import { type LocalRegistry, startRegistry } from './lib/registry';
 import { installedCopies, listFiles, publicPackages, run, runOk, WORKSPACE } from './lib/process';
+import { type LocalRegistry, startRegistry } from './lib/registry';
 
 // Test-only terraform helpers of the cdktf package (a CommonJS file, not part of any published package).
 const offline = require(path.join(WORKSPACE, 'packages/cdktf/src/test-support/offline-terraform.js')) as {
@@ -154,9 +154,16 @@ describe('(a) an infra repository made from examples/infra-repo', () => {
   });
 
   it('runs cdktf synth, then terraform validate and an offline plan on every stack', async () => {
-    const synth = await run(path.join(repo, 'node_modules/.bin/cdktf'), ['synth'], {
+    // cdktf.json's app is the installed `kinesis-access-cdktf` bin: on PATH as `pnpm exec` and npm scripts put it.
+    const bin = path.join(repo, 'node_modules/.bin');
+    const synth = await run(path.join(bin, 'cdktf'), ['synth'], {
       cwd: repo,
-      env: { ...registry.env, CHECKPOINT_DISABLE: '1', CI: 'true' },
+      env: {
+        ...registry.env,
+        PATH: `${bin}${path.delimiter}${registry.env.PATH ?? ''}`,
+        CHECKPOINT_DISABLE: '1',
+        CI: 'true',
+      },
       timeoutMs: 5 * 60_000,
     });
     expect({ code: synth.code, stderr: synth.code === 0 ? '' : synth.stderr + synth.stdout }).toEqual({
