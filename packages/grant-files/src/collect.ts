@@ -38,11 +38,28 @@ function isGrantFileName(name: string): boolean {
   return GRANT_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
+/** A file found, with its real path (to read a file reached twice only once). */
+interface Found {
+  readonly file: GrantFile;
+  /** The file's real path; for a symbolic link that cannot be resolved, its own path (the read reports it). */
+  readonly key: string;
+}
+
+function realPathOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file; // unreadable: reported when the file is read
+  }
+}
+
 /**
  * Grant files under a directory, recursively, sorted by path. Hidden entries (`.git`, `.terraform`, …) and
  * `node_modules` are skipped; symbolic links to files are followed, symbolic links to directories are not.
+ * `realDir` is the real path of `absoluteDir`: as no directory link is followed, a regular file's real path is
+ * `realDir/<name>`, without a realpath call per file.
  */
-function walkDirectory(absoluteDir: string, displayDir: string, out: GrantFile[]): void {
+function walkDirectory(absoluteDir: string, displayDir: string, realDir: string, out: Found[]): void {
   const entries = fs
     .readdirSync(absoluteDir, { withFileTypes: true })
     .sort((a, b) => compareNames(a.name, b.name));
@@ -51,12 +68,12 @@ function walkDirectory(absoluteDir: string, displayDir: string, out: GrantFile[]
     const absolutePath = path.join(absoluteDir, entry.name);
     const displayPath = path.join(displayDir, entry.name);
     if (entry.isDirectory()) {
-      walkDirectory(absolutePath, displayPath, out);
+      walkDirectory(absolutePath, displayPath, path.join(realDir, entry.name), out);
     } else if (isGrantFileName(entry.name)) {
-      const isFile =
-        entry.isFile() ||
-        (entry.isSymbolicLink() && fs.statSync(absolutePath, { throwIfNoEntry: false })?.isFile());
-      if (isFile) out.push({ displayPath, absolutePath });
+      const file = { displayPath, absolutePath };
+      if (entry.isFile()) out.push({ file, key: path.join(realDir, entry.name) });
+      else if (entry.isSymbolicLink() && fs.statSync(absolutePath, { throwIfNoEntry: false })?.isFile())
+        out.push({ file, key: realPathOrSelf(absolutePath) });
     }
   }
 }
@@ -102,10 +119,10 @@ export function collectGrantFiles(inputs: readonly string[], options: CollectOpt
       });
       continue;
     }
-    const found: GrantFile[] = [];
+    const found: Found[] = [];
     if (stat.isDirectory()) {
       try {
-        walkDirectory(absolute, input, found);
+        walkDirectory(absolute, input, fs.realpathSync(absolute), found);
       } catch (error) {
         problems.push({
           file: input,
@@ -125,15 +142,9 @@ export function collectGrantFiles(inputs: readonly string[], options: CollectOpt
         });
       }
     } else {
-      found.push({ displayPath: input, absolutePath: absolute });
+      found.push({ file: { displayPath: input, absolutePath: absolute }, key: realPathOrSelf(absolute) });
     }
-    for (const file of found) {
-      let key = file.absolutePath;
-      try {
-        key = fs.realpathSync(file.absolutePath);
-      } catch {
-        // unreadable: reported when the file is read
-      }
+    for (const { file, key } of found) {
       if (seen.has(key)) continue;
       seen.add(key);
       files.push(file);
