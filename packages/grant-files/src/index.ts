@@ -6,7 +6,10 @@
  * through {@link loadGrants}, so they accept and refuse exactly the same files. File work only: every IAM decision
  * (validation, names, quotas) comes from `@kinesis-access/policy-model`.
  */
+import './preload';
+
 export { type FileProblems, GRANT_FILE_EXTENSIONS, type GrantFile } from './collect';
+export { type DeferredShape, deferModule } from './defer';
 export {
   type GrantSet,
   type LoadedGrants,
