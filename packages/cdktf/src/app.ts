@@ -6,10 +6,9 @@
  * exactly as for `kinesis-access synth`, so both write the same stacks.
  */
 import './preload';
-import { loadGrantsDirectory } from '@kinesis-access/grant-files';
+import { GRANTS_DIR, loadGrantsDirectory } from '@kinesis-access/grant-files';
 import { formatProblem } from '@kinesis-access/policy-model';
 import { App } from './cdktf-core';
-import { GRANTS_DIR } from './layout';
 import { resolveSettings, SETTINGS_CONTEXT_KEY } from './settings';
 import { addGrantStacks, type KinesisAccessStack } from './stack';
 

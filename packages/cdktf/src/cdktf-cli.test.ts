@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GENERATED_DIR } from './layout';
+import { GENERATED_DIR } from '@kinesis-access/grant-files';
 import { runProcess } from './terraform-cli';
 import { EXAMPLE_GRANTS_DIR, exampleGrants } from './test-support/grants';
 import { requireTerraform, terraformTestEnv } from './test-support/offline-terraform';

@@ -10,20 +10,6 @@ export { type CreateGrantsAppOptions, createGrantsApp, GrantsDirectoryError } fr
 export { type RenderedFiles, type RenderFilesOptions, renderFiles } from './format';
 export { checkFreshness, type FreshnessOptions, type FreshnessReport } from './freshness';
 export { KinesisAccessGrant, type KinesisAccessGrantProps, terraformIdentifier } from './grant';
-export {
-  accountStackName,
-  CDKTF_OUT_DIR,
-  DEFAULT_STACK_LAYOUT,
-  GENERATED_DIR,
-  GRANTS_DIR,
-  STACK_HCL_FILE,
-  STACK_JSON_FILE,
-  STACKS_DIR,
-  type StackLayout,
-  stackDirectory,
-  stackFile,
-  stackNameFor,
-} from './layout';
 export { type RenderedStack, type RenderOptions, renderStacks } from './render';
 export {
   type BackendConfig,

@@ -3,11 +3,12 @@
  * manifest, reads SYNTH_HCL_OUTPUT from the process environment and is not safe for concurrent calls). Every call
  * builds its own construct tree. Formatting HCL is in format.ts, writing in write.ts, comparing in freshness.ts.
  */
+
+import { type StackLayout, stackFile } from '@kinesis-access/grant-files';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import { Construct } from 'constructs';
 import { AnnotationMetadataEntryType, DISABLE_STACK_TRACE_IN_METADATA } from './cdktf-core';
 import { policiesAsJsonencode } from './hcl-policies';
-import { type StackLayout, stackFile } from './layout';
 import type { BackendConfig } from './settings';
 import { addGrantStacks, type KinesisAccessStack } from './stack';
 import { stableJson, stackToTerraform } from './terraform-json';

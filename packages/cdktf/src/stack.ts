@@ -3,11 +3,11 @@
  * provider region is one of the grant's own stream regions, the account is the plan's account.
  */
 import { AwsProvider, type AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
+import { type StackLayout, stackNameFor } from '@kinesis-access/grant-files';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import type { Construct } from 'constructs';
 import { LocalBackend, S3Backend, type TerraformProvider, TerraformStack } from './cdktf-core';
 import { KinesisAccessGrant, terraformIdentifier } from './grant';
-import { type StackLayout, stackNameFor } from './layout';
 import {
   type BackendConfig,
   DEFAULT_LOCAL_STATE_PATH,

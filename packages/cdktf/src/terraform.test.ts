@@ -11,9 +11,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { GENERATED_DIR, stackDirectory, stackNameFor } from '@kinesis-access/grant-files';
 import { expectGrantSemantics, intentFromGrant } from '@kinesis-access/iam-test-kit';
 import type { GrantPlan, PolicyDocument } from '@kinesis-access/policy-model';
-import { GENERATED_DIR, stackDirectory, stackNameFor } from './layout';
 import { allTestGrants, type TestGrant } from './test-support/grants';
 import {
   OVERRIDE_FILE,

@@ -1,9 +1,9 @@
 /** Writing rendered stacks under an output directory (`kinesis-access synth`, the Backstage test repositories). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { STACK_HCL_FILE, STACK_JSON_FILE, STACKS_DIR } from '@kinesis-access/grant-files';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import { type RenderFilesOptions, renderFiles } from './format';
-import { STACK_HCL_FILE, STACK_JSON_FILE, STACKS_DIR } from './layout';
 import { compareStrings } from './stack';
 
 /** Options of {@link synthGrants}. */

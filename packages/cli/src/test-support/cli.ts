@@ -25,14 +25,24 @@ export function assertBuilt(): void {
   }
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; bin?: string } = {}): CliRun {
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly bin?: string;
+  /** Fail the test when the run created, changed or removed anything below its working directory. */
+  readonly writesNothing?: boolean;
+}
+
+export function runCli(args: readonly string[], options: RunOptions = {}): CliRun {
+  const cwd = options.cwd ?? PACKAGE_DIR;
+  const before = options.writesNothing ? snapshotTree(cwd) : undefined;
   const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
-    cwd: options.cwd ?? PACKAGE_DIR,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     timeout: 60_000,
   });
   if (result.error) throw result.error;
+  if (before !== undefined) expect(snapshotTree(cwd)).toEqual(before);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
