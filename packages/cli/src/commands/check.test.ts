@@ -1,7 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROFILE_NAMES, parseGrantYaml } from '@kinesis-access/policy-model';
-import { EXAMPLES_DIR, grantYaml, problemLinePattern, runCli, tempTree } from '../test-support/cli';
+import {
+  EXAMPLES_DIR,
+  grantYaml,
+  problemLinePattern,
+  runCli,
+  tempTree,
+  warnedGrantYaml,
+} from '../test-support/cli';
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
 
@@ -250,13 +257,7 @@ describe('kinesis-access check', () => {
   });
 
   it('prints warnings (the upsolver IAM-user opt-in) on stderr and still exits 0', () => {
-    const dir = tempTree({
-      'upsolver.yaml': grantYaml({
-        name: 'events-upsolver',
-        profile: 'upsolver',
-        specExtra: '  upsolver:\n    credentials: iam-user',
-      }),
-    });
+    const dir = tempTree({ 'upsolver.yaml': warnedGrantYaml() });
     const run = runCli(['check', 'upsolver.yaml'], { cwd: dir });
     expect(run).toMatchObject({ code: 0, stdout: '' });
     expect(run.stderr).toMatch(/^upsolver\.yaml: warning: .*state/im);

@@ -7,7 +7,14 @@ import {
   renderJson,
   renderSummary,
 } from '@kinesis-access/policy-model';
-import { EXAMPLES_DIR, grantYaml, problemLinePattern, runCli, tempTree } from '../test-support/cli';
+import {
+  EXAMPLES_DIR,
+  grantYaml,
+  problemLinePattern,
+  runCli,
+  tempTree,
+  warnedGrantYaml,
+} from '../test-support/cli';
 
 /** What the model renders for a grant file, computed in-process: the CLI must print exactly this. */
 function modelPlan(file: string) {
@@ -122,13 +129,7 @@ describe('kinesis-access render: bad input', () => {
   });
 
   it('prints warnings on stderr while the JSON on stdout stays parseable', () => {
-    const dir = tempTree({
-      'upsolver.yaml': grantYaml({
-        name: 'events-upsolver',
-        profile: 'upsolver',
-        specExtra: '  upsolver:\n    credentials: iam-user',
-      }),
-    });
+    const dir = tempTree({ 'upsolver.yaml': warnedGrantYaml() });
     const run = runCli(['render', 'upsolver.yaml', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^upsolver\.yaml: warning: .*state/im);

@@ -118,6 +118,15 @@ export function grantYaml(options: GrantOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A valid grant the model warns about: upsolver with the IAM-user opt-in (its keys end up in Terraform state). */
+export function warnedGrantYaml(): string {
+  return grantYaml({
+    name: 'events-upsolver',
+    profile: 'upsolver',
+    specExtra: '  upsolver:\n    credentials: iam-user',
+  });
+}
+
 /** The field-path contract of a problem line: `<file>: <field path>: <message>`. */
 export function problemLinePattern(file: string): RegExp {
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
