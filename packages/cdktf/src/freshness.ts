@@ -1,9 +1,8 @@
 /** The freshness check (`kinesis-access verify`): committed generated Terraform against a fresh in-memory render. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GrantPlan } from '@kinesis-access/policy-model';
+import { compareCodeUnits, type GrantPlan } from '@kinesis-access/policy-model';
 import { type RenderFilesOptions, renderFiles } from './format';
-import { compareStrings } from './stack';
 import { listGeneratedFiles } from './write';
 
 /** Options of {@link checkFreshness}. */
@@ -46,9 +45,9 @@ export async function checkFreshness(options: FreshnessOptions): Promise<Freshne
   const extra = (await listGeneratedFiles(options.outDir)).filter((f) => !expected.has(f));
   return {
     ok: missing.length === 0 && stale.length === 0 && extra.length === 0,
-    files: [...expected].sort(compareStrings),
-    missing: missing.sort(compareStrings),
-    stale: stale.sort(compareStrings),
+    files: [...expected].sort(compareCodeUnits),
+    missing: missing.sort(compareCodeUnits),
+    stale: stale.sort(compareCodeUnits),
     extra,
     warnings: [...warnings],
   };

@@ -4,7 +4,7 @@
  */
 import { AwsProvider, type AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
 import { type StackLayout, stackNameFor } from '@kinesis-access/grant-files';
-import type { GrantPlan } from '@kinesis-access/policy-model';
+import { compareCodeUnits, type GrantPlan } from '@kinesis-access/policy-model';
 import type { Construct } from 'constructs';
 import { LocalBackend, S3Backend, type TerraformProvider, TerraformStack } from './cdktf-core';
 import { KinesisAccessGrant, terraformIdentifier } from './grant';
@@ -28,11 +28,6 @@ export interface KinesisAccessStackProps {
   readonly exclusivePolicyManagement?: boolean;
 }
 
-/** Byte-order comparison: the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * A stack of grants of one account: a default `aws` provider pinned to that account (`allowed_account_ids`), an
  * aliased provider per region that has resource policies, the backend, and one {@link KinesisAccessGrant} each.
@@ -45,7 +40,7 @@ export class KinesisAccessStack extends TerraformStack {
 
   constructor(scope: Construct, name: string, props: KinesisAccessStackProps) {
     super(scope, name);
-    const plans = [...props.plans].sort((a, b) => compareStrings(a.grantName, b.grantName));
+    const plans = [...props.plans].sort((a, b) => compareCodeUnits(a.grantName, b.grantName));
     const first = plans[0];
     if (first === undefined) throw new Error(`stack ${name}: needs at least one grant plan`);
     for (const plan of plans) {
@@ -56,7 +51,7 @@ export class KinesisAccessStack extends TerraformStack {
         );
       }
     }
-    const regions = [...new Set(plans.flatMap((p) => p.streams.map((s) => s.region)))].sort(compareStrings);
+    const regions = [...new Set(plans.flatMap((p) => p.streams.map((s) => s.region)))].sort(compareCodeUnits);
     const defaultRegion = regions[0];
     if (defaultRegion === undefined)
       throw new Error(`stack ${name}: grant ${first.grantName} has no streams`);
@@ -166,8 +161,8 @@ export function groupPlans(plans: readonly GrantPlan[], layout: StackLayout): Ma
   if (problems.length > 0) throw new LayoutError([...new Set(problems)]);
   return new Map(
     [...groups.entries()]
-      .sort(([a], [b]) => compareStrings(a, b))
-      .map(([name, group]) => [name, group.sort((a, b) => compareStrings(a.grantName, b.grantName))]),
+      .sort(([a], [b]) => compareCodeUnits(a, b))
+      .map(([name, group]) => [name, group.sort((a, b) => compareCodeUnits(a.grantName, b.grantName))]),
   );
 }
 

@@ -2,9 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { STACK_HCL_FILE, STACK_JSON_FILE, STACKS_DIR } from '@kinesis-access/grant-files';
-import type { GrantPlan } from '@kinesis-access/policy-model';
+import { compareCodeUnits, type GrantPlan } from '@kinesis-access/policy-model';
 import { type RenderFilesOptions, renderFiles } from './format';
-import { compareStrings } from './stack';
 
 /** Options of {@link synthGrants}. */
 export interface SynthGrantsOptions extends RenderFilesOptions {
@@ -45,7 +44,7 @@ export async function listGeneratedFiles(outDir: string): Promise<string[]> {
         files.push(`${STACKS_DIR}/${entry.name}/${name}`);
     }
   }
-  return files.sort(compareStrings);
+  return files.sort(compareCodeUnits);
 }
 
 /**
@@ -93,8 +92,8 @@ export async function synthGrants(options: SynthGrantsOptions): Promise<SynthGra
     }
   }
   return {
-    files: stacks.map((s) => s.file).sort(compareStrings),
-    removed: [...new Set(removed)].sort(compareStrings),
+    files: stacks.map((s) => s.file).sort(compareCodeUnits),
+    removed: [...new Set(removed)].sort(compareCodeUnits),
     warnings: [...warnings],
   };
 }

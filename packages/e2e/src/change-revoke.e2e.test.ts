@@ -3,9 +3,11 @@
  *
  * - the local GitHub API STAND-IN (src/githubStandIn.ts; GitHub itself cannot be reached) holds an infrastructure
  *   repository on its base branch: two grants and the Terraform `kinesis-access synth` writes for them;
- * - in Chromium: "Change Kinesis access" moves one grant to another ClickHouse service role; the backend's own
- *   fetch:plain reads the repository from the stand-in (GitHub's commit-status and tarball calls), the action
- *   changes the grant, and publish:github:pull-request opens the pull request there. The test merges it;
+ * - in Chromium: "Change Kinesis access" adds a stream to one grant and moves it to another ClickHouse service role.
+ *   The form fields read the grant through the backend's current-grant route (the backend's UrlReader, reading the
+ *   stand-in), check the new stream against it and preview the access diff; then the backend's own fetch:plain
+ *   reads the repository from the stand-in (GitHub's commit-status and tarball calls), the action changes the
+ *   grant, and publish:github:pull-request opens the pull request there. The test merges it;
  * - then "Revoke Kinesis access" removes the other grant: a pull request that only deletes files. Merged too.
  * After each merge the repository passes `kinesis-access check` and `verify` (the real CLI), and the pull request's
  * description is the access diff.
@@ -29,6 +31,8 @@ const CHANGED = 'orders-clickpipes';
 const REVOKED = 'partner-metrics-shared';
 const OLD_SERVICE = 'arn:aws:iam::111122223333:role/ClickHouse-Service-Role';
 const NEW_SERVICE = 'arn:aws:iam::444455556666:role/CH-S3-new-service-Role';
+const ORDERS = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders';
+const RETURNS = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders-returns';
 
 let github: GithubStandIn;
 let backend: RunningBackend;
@@ -157,8 +161,23 @@ describe('change and revoke in the Backstage app (Chromium, real backend, GitHub
     await fillRepository();
     await typeInto(page, 'Grant name', CHANGED);
     await page.getByRole('button', { name: 'Next' }).click();
+    // The streams field checks each row against the grant the backend read from the repository (the stand-in).
+    await typeInto(page, /^Stream 1 ARN/, ORDERS);
+    await page.getByText(`is already a stream of grant "${CHANGED}"`).first().waitFor(WAIT);
+    // Correct it as a person does: select what is there, type the other stream over it.
+    await page.getByLabel(/^Stream 1 ARN/).selectText();
+    await page.keyboard.type(RETURNS);
     await typeInto(page, /New ClickHouse service role ARN/, NEW_SERVICE);
     await shot(page, 'change-form');
+    await page.getByRole('button', { name: 'Next' }).click();
+    // The preview page: the access diff against the current grant, as the pull request will carry it.
+    const diff = page.getByTestId('preview-access-diff');
+    await diff.getByText(`Access changes: ${CHANGED}`).waitFor(WAIT);
+    const diffText = await diff.innerText();
+    expect(diffText).toContain(`may now assume it: ${NEW_SERVICE}`);
+    expect(diffText).toContain(`may no longer assume it: ${OLD_SERVICE}`);
+    expect(diffText).toContain(RETURNS);
+    await shot(page, 'change-preview');
     await createAndFinish();
     // The task page shows the access diff (the template's output text).
     await page.getByText(`may now assume it:`).first().waitFor(WAIT);
@@ -175,6 +194,8 @@ describe('change and revoke in the Backstage app (Chromium, real backend, GitHub
     expect(pull?.body).toMatch(new RegExp(`^## Access changes: ${CHANGED}\\n`));
     expect(pull?.body).toContain(`- may now assume it: \`${NEW_SERVICE}\``);
     expect(pull?.body).toContain(`- may no longer assume it: \`${OLD_SERVICE}\``);
+    // The description is the diff the preview showed (its markdown source).
+    expect(pull?.body).toContain(`\`${RETURNS}\`: \`kinesis:DescribeStream\``);
     // The pull request changes exactly the grant, its stack and its summary.
     const before = github.baseFiles();
     const after = github.branches.get(`kinesis-access/change-${CHANGED}`)?.files ?? new Map<string, string>();
@@ -189,6 +210,7 @@ describe('change and revoke in the Backstage app (Chromium, real backend, GitHub
       ].sort(),
     );
     expect(after.get('grants/clickpipes-orders.yaml')).toContain(`roleArn: ${NEW_SERVICE}`);
+    expect(after.get('grants/clickpipes-orders.yaml')).toContain(`- arn: ${RETURNS}`);
 
     github.merge(`kinesis-access/change-${CHANGED}`);
     const repo = checkout('after-change');

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Problem } from '@kinesis-access/policy-model';
+import { compareCodeUnits, type Problem } from '@kinesis-access/policy-model';
 
 /** File name endings that count as grant files when a directory is given. */
 export const GRANT_FILE_EXTENSIONS: readonly string[] = ['.yaml', '.yml'];
@@ -26,11 +26,6 @@ export interface CollectedFiles {
   readonly files: readonly GrantFile[];
   /** Paths that do not exist, cannot be read, or directories without grant files. */
   readonly problems: readonly FileProblems[];
-}
-
-/** Byte-order comparison: the same on every machine and locale. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function isGrantFileName(name: string): boolean {
@@ -62,7 +57,7 @@ function realPathOrSelf(file: string): string {
 function walkDirectory(absoluteDir: string, displayDir: string, realDir: string, out: Found[]): void {
   const entries = fs
     .readdirSync(absoluteDir, { withFileTypes: true })
-    .sort((a, b) => compareNames(a.name, b.name));
+    .sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const absolutePath = path.join(absoluteDir, entry.name);

@@ -4,8 +4,8 @@
  * {@link loadGrants} (the cdktf app through {@link loadGrantsDirectory}), so they accept and refuse the same files.
  */
 import * as path from 'node:path';
-import { formatProblem } from '@kinesis-access/policy-model';
-import { type CollectOptions, collectGrantFiles, compareNames, type FileProblems } from './collect';
+import { compareCodeUnits, formatProblem } from '@kinesis-access/policy-model';
+import { type CollectOptions, collectGrantFiles, type FileProblems } from './collect';
 import { findDuplicates } from './cross-file';
 import { type LoadedGrant, loadGrant } from './load';
 
@@ -78,7 +78,7 @@ export function loadGrantsDirectory(dir: string): LoadedGrants {
   const grants = set.grants.map((g) => ({ file: toPosix(g.file.displayPath), plan: g.plan }));
   const problems = set.problems.map((p) => ({ file: toPosix(p.file), problems: p.problems }));
   return {
-    grants: grants.sort((a, b) => compareNames(a.file, b.file)),
-    problems: problems.sort((a, b) => compareNames(a.file, b.file)),
+    grants: grants.sort((a, b) => compareCodeUnits(a.file, b.file)),
+    problems: problems.sort((a, b) => compareCodeUnits(a.file, b.file)),
   };
 }

@@ -14,6 +14,7 @@ export {
   expectationFor,
   KCL_TABLE_KINDS,
   type KclTableKind,
+  PROFILES,
   type ProfileExpectation,
   requirementsOf,
 } from './profiles';

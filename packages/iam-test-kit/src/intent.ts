@@ -1,5 +1,6 @@
 /** Build a {@link GrantIntent} from a grant INPUT (GrantSpec-shaped), not from the rendered policies. */
 import { parseStreamArn } from './arn';
+import { PROFILES } from './profiles';
 import type { GrantIntent, ProfileName } from './types';
 
 /** The parts of a v1 grant (GrantSpec) the intent is taken from. Structural, so any GrantSpec fits. */
@@ -42,15 +43,6 @@ export type IdentityRef =
 /** The KPL's default CloudWatch namespace (KinesisProducerConfiguration `metricsNamespace`). */
 const KPL_DEFAULT_NAMESPACE = 'KinesisProducerLibrary';
 
-const PROFILES: readonly ProfileName[] = [
-  'clickpipes',
-  'read',
-  'write',
-  'read-write',
-  'kcl-consumer',
-  'upsolver',
-];
-
 export function intentFromGrant(grant: GrantSpecLike, identity: IdentityRef): GrantIntent {
   const spec = grant.spec;
   const profile = (spec.profile ?? 'clickpipes') as ProfileName;
@@ -80,8 +72,9 @@ export function intentFromGrant(grant: GrantSpecLike, identity: IdentityRef): Gr
       : profile === 'read' || profile === 'read-write'
         ? spec.consumerName
         : undefined;
-  // docs/grant-format.md: the lease table defaults to "the first stream's region (after sorting by ARN)".
-  const first = [...spec.streams].map((s) => s.arn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  // docs/grant-format.md: the lease table defaults to "the first stream's region (after sorting by ARN)". The
+  // default sort of strings is that byte (code-unit) order; the kit takes nothing from the model it checks.
+  const first = [...spec.streams].map((s) => s.arn).sort()[0];
   const kclRegion = spec.kcl?.region ?? (first === undefined ? undefined : parseStreamArn(first).region);
   return {
     profile,

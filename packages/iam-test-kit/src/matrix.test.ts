@@ -1,4 +1,4 @@
-import * as f from './fixtures/handwritten';
+import * as f from '@kinesis-access/fixtures';
 import {
   buildMatrix,
   checkGrantSemantics,
@@ -21,6 +21,14 @@ const clickpipes: GrantIntent = {
   streams: [{ arn: f.STREAM, kmsKeyArn: f.KEY }],
 };
 const good: GrantPolicies = f.policies(f.clickpipesCorrected, f.decryptViaKinesis);
+/** The KCL application of 004 (StockTradesProcessor), as an intent without a consumer name. */
+const kclApp: GrantIntent = {
+  profile: 'kcl-consumer',
+  identityArn: f.KCL_ROLE,
+  trustedPrincipals: [f.CLICKHOUSE_ROLE],
+  streams: [{ arn: f.KCL_STREAM }],
+  kcl: { applicationName: f.KCL_APP, region: 'us-west-2' },
+};
 
 type Doc = { Version: string; Statement: Record<string, unknown>[] };
 function edit(doc: PolicyDocumentLike, change: (d: Doc) => void): PolicyDocumentLike {
@@ -39,14 +47,7 @@ describe('the matrix passes hand-written least-privilege policies', () => {
     expect(result.failures).toEqual([]);
   });
 
-  const kclIntent: GrantIntent = {
-    profile: 'kcl-consumer',
-    identityArn: f.KCL_ROLE,
-    trustedPrincipals: [f.CLICKHOUSE_ROLE],
-    streams: [{ arn: f.KCL_STREAM }],
-    kcl: { applicationName: f.KCL_APP, region: 'us-west-2' },
-    consumerName: f.KCL_APP,
-  };
+  const kclIntent: GrantIntent = { ...kclApp, consumerName: f.KCL_APP };
 
   test("kcl-consumer (KCL 3.x): AWS's KCL page narrowed to the tables, the consumer and the namespace", async () => {
     expect(
@@ -157,16 +158,9 @@ describe('the matrix catches what the reference documents get wrong', () => {
   });
 
   test('004 verbatim for a KCL consumer: writes, dynamodb:* and unscoped metrics are all reported', async () => {
-    const intent: GrantIntent = {
-      profile: 'kcl-consumer',
-      identityArn: f.KCL_ROLE,
-      trustedPrincipals: [f.CLICKHOUSE_ROLE],
-      streams: [{ arn: f.KCL_STREAM }],
-      kcl: { applicationName: f.KCL_APP, region: 'us-west-2' },
-    };
     const failures = await checkGrantSemantics(
       { trustPolicy: f.doc001Trust, permissionPolicies: [f.doc004Policy] },
-      intent,
+      kclApp,
     );
     const actions = new Set(failures.map((x) => x.request?.action));
     for (const a of [

@@ -62,22 +62,26 @@ const SHARE_READ = sets(['DescribeStreamSummary', 'GetRecords', 'GetShardIterato
 /** 003 "Example 1: Write access to the data stream". */
 const SHARE_WRITE = sets(['DescribeStreamSummary', 'ListShards', 'PutRecord', 'PutRecords']);
 
-/** Which clients each profile serves (the profile's promise, stated in docs/profiles.md). */
+/**
+ * Which clients each profile serves (the profile's promise, stated in docs/profiles.md); a kcl-consumer grant
+ * with `kcl.version: 2` serves KCL 2.x instead. Its keys are the kit's own list of profiles.
+ */
+const CLIENTS_OF: Readonly<Record<ProfileName, readonly ClientId[]>> = {
+  clickpipes: ['clickpipes'],
+  read: ['sdk-reader'],
+  write: ['sdk-producer', 'kpl-producer'],
+  'read-write': ['sdk-reader', 'sdk-producer', 'kpl-producer'],
+  'kcl-consumer': ['kcl-3'],
+  upsolver: ['upsolver'],
+};
+
+/** Every profile, in the order the grant format documents them; written here, not taken from the model. */
+export const PROFILES = Object.keys(CLIENTS_OF) as readonly ProfileName[];
+
 export function clientsOf(intent: Pick<GrantIntent, 'profile' | 'kcl'>): readonly ClientId[] {
-  switch (intent.profile) {
-    case 'clickpipes':
-      return ['clickpipes'];
-    case 'read':
-      return ['sdk-reader'];
-    case 'write':
-      return ['sdk-producer', 'kpl-producer'];
-    case 'read-write':
-      return ['sdk-reader', 'sdk-producer', 'kpl-producer'];
-    case 'kcl-consumer':
-      return intent.kcl?.version === 2 ? ['kcl-2'] : ['kcl-3'];
-    case 'upsolver':
-      return ['upsolver'];
-  }
+  return intent.profile === 'kcl-consumer' && intent.kcl?.version === 2
+    ? ['kcl-2']
+    : CLIENTS_OF[intent.profile];
 }
 
 const SHARE: Readonly<Record<ProfileName, ActionSets>> = {

@@ -3,7 +3,7 @@
  * `pnpm --filter @kinesis-access/iam-test-kit run docs` writes it; src/requirements.test.ts fails when the doc is
  * not what this renders.
  */
-import { clientsOf } from './profiles';
+import { clientsOf, PROFILES } from './profiles';
 import {
   CLIENTS,
   type ClientId,
@@ -14,7 +14,6 @@ import {
   type SourceId,
   TRUST_REQUIREMENTS,
 } from './requirements';
-import type { ProfileName } from './types';
 
 export const REQUIREMENTS_BEGIN =
   '<!-- requirements:begin (generated from packages/iam-test-kit/src/requirements.ts) -->';
@@ -31,15 +30,6 @@ const RESOURCE_TEXT: Readonly<Record<RequirementResource, string>> = {
   'coordinator-state-table': '`<app>-CoordinatorState`',
   metrics: 'CloudWatch, one namespace',
 };
-
-const PROFILES: readonly ProfileName[] = [
-  'clickpipes',
-  'read',
-  'write',
-  'read-write',
-  'kcl-consumer',
-  'upsolver',
-];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

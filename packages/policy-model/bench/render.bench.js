@@ -10,36 +10,19 @@ const {
   renderJson,
   validateGrant,
 } = require('../dist');
+const { CLICKHOUSE_ROLE, grantDocument, KEY, manyStreams, streamArn } = require('@kinesis-access/fixtures');
 
 const GOAL_ONE_STREAM_PER_SECOND = 50_000;
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf('--seconds') + 1]) || 2;
 
-const ACCOUNT = '123456789012';
-const stream = (name, region = 'us-east-1') => `arn:aws:kinesis:${region}:${ACCOUNT}:stream/${name}`;
-const grant = (profile, streams, extra = {}) => ({
-  apiVersion: 'kinesis-access/v1',
-  kind: 'KinesisAccessGrant',
-  metadata: { name: 'bench' },
-  spec: {
-    profile,
-    principal: { roleArn: 'arn:aws:iam::111122223333:role/ClickHouse-Service-Role' },
-    streams,
-    ...extra,
-  },
-});
-const many = (n) =>
-  Array.from({ length: n }, (_, i) => ({ arn: stream(`stream-${String(i).padStart(4, '0')}`) }));
+const grant = (profile, streams, extra = {}) =>
+  grantDocument('bench', { profile, principal: { roleArn: CLICKHOUSE_ROLE }, streams, ...extra });
 
-const oneStream = grant('clickpipes', [
-  {
-    arn: stream('orders'),
-    kmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
-  },
-]);
+const oneStream = grant('clickpipes', [{ arn: streamArn('orders'), kmsKeyArn: KEY }]);
 const oneStreamYaml = grantToYaml(validateGrant(oneStream).value);
-const thousandWrite = grant('write', many(1000), { quotas: { maxManagedPolicies: 20 } });
-const thousandClickpipes = grant('clickpipes', many(1000), { quotas: { maxManagedPolicies: 20 } });
+const thousandWrite = grant('write', manyStreams(1000), { quotas: { maxManagedPolicies: 20 } });
+const thousandClickpipes = grant('clickpipes', manyStreams(1000), { quotas: { maxManagedPolicies: 20 } });
 
 function render(input) {
   const result = compileGrant(input);

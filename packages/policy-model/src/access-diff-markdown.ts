@@ -5,6 +5,7 @@
  * cut with a count of what was left out (GitHub comments are limited to 65,536 characters).
  */
 import type { AccessDiff, AccessEntry, GrantAccessDiff, SharedEntry } from './access-diff';
+import { compareCodeUnits } from './compare';
 import type { ConditionBlock } from './types';
 
 /** Options of {@link renderAccessDiffMarkdown}. */
@@ -18,10 +19,6 @@ export interface AccessDiffMarkdownOptions {
 }
 
 const code = (text: string): string => `\`${text}\``;
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const entries = (n: number): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
@@ -59,7 +56,7 @@ function describeConditionChange(
   for (const block of [before, after])
     for (const [operator, keys] of Object.entries(block))
       for (const key of Object.keys(keys)) pairs.add(JSON.stringify([operator, key]));
-  for (const pair of [...pairs].sort(compare)) {
+  for (const pair of [...pairs].sort(compareCodeUnits)) {
     const [operator, key] = JSON.parse(pair) as [string, string];
     const was = valuesOf(before, operator, key);
     const now = valuesOf(after, operator, key);
@@ -88,10 +85,10 @@ function groupByResource(entries: readonly AccessEntry[]): string[] {
     groups.set(key, group);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([, g]) => {
       const when = g.conditions === undefined ? '' : ` — only when ${describeConditions(g.conditions)}`;
-      return `${code(g.resource)}: ${g.actions.sort(compare).map(code).join(', ')}${when}`;
+      return `${code(g.resource)}: ${g.actions.sort(compareCodeUnits).map(code).join(', ')}${when}`;
     });
 }
 
@@ -110,10 +107,10 @@ function groupShared(entries: readonly SharedEntry[]): string[] {
     groups.set(key, group);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(
       ([, g]) =>
-        `${code(g.principal)} on ${code(g.resource)}: ${g.actions.sort(compare).map(code).join(', ')}${g.when}`,
+        `${code(g.principal)} on ${code(g.resource)}: ${g.actions.sort(compareCodeUnits).map(code).join(', ')}${g.when}`,
     );
 }
 
@@ -149,8 +146,11 @@ function splitConditionChanges(allow: GrantAccessDiff['allow']): {
     gained: allow.added.filter((e) => !paired.has(id(e))),
     lost: allow.removed.filter((e) => !paired.has(id(e))),
     changed: [...changes.entries()]
-      .sort(([a], [b]) => compare(a, b))
-      .map(([, g]) => `${g.actions.sort(compare).map(code).join(', ')} on ${code(g.resource)}: ${g.text}`),
+      .sort(([a], [b]) => compareCodeUnits(a, b))
+      .map(
+        ([, g]) =>
+          `${g.actions.sort(compareCodeUnits).map(code).join(', ')} on ${code(g.resource)}: ${g.text}`,
+      ),
   };
 }
 

@@ -1,7 +1,7 @@
 import { accessOf, applyGrantAccessDiff, diffAccess, diffGrantAccess, hasAccessChanges } from './access-diff';
 import { renderAccessDiffMarkdown } from './access-diff-markdown';
 import { compileGrant, type PlanOptions } from './plan';
-import { ACCOUNT, CLICKHOUSE_ROLE, grant, KEY, MRK, manyStreams, streamArn } from './test-support/grants';
+import { ACCOUNT, CLICKHOUSE_ROLE, grant, KEY, MRK, manyStreams, streamArn } from '@kinesis-access/fixtures';
 import type { GrantPlan, PolicyDocument } from './types';
 
 function plan(input: unknown, options?: PlanOptions): GrantPlan {

@@ -8,6 +8,7 @@
  * re-packing alone is never reported as a change. Pure and browser-safe: the CLI, the Backstage action and the
  * form preview all use it.
  */
+import { compareCodeUnits } from './compare';
 import type { ConditionBlock, GrantPlan, PolicyDocument, PolicyStatement } from './types';
 
 /** One action on one resource, allowed by a permission policy (under `conditions`, when there are any). */
@@ -94,11 +95,6 @@ const MERGEABLE_OPERATORS: ReadonlySet<string> = new Set([
   'NumericEquals',
 ]);
 
-/** Code-unit order: the same in every runtime and locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 const list = <T>(value: T | readonly T[] | undefined): readonly T[] =>
   value === undefined ? [] : Array.isArray(value) ? (value as readonly T[]) : [value as T];
 
@@ -106,11 +102,11 @@ const list = <T>(value: T | readonly T[] | undefined): readonly T[] =>
 function canonicalConditions(block: ConditionBlock | undefined): ConditionBlock | undefined {
   if (block === undefined) return undefined;
   const out: Record<string, Record<string, readonly string[]>> = {};
-  for (const operator of Object.keys(block).sort(compare)) {
+  for (const operator of Object.keys(block).sort(compareCodeUnits)) {
     const keys = block[operator] ?? {};
     const inner: Record<string, readonly string[]> = {};
-    for (const key of Object.keys(keys).sort(compare)) {
-      inner[key] = [...new Set(list(keys[key]))].sort(compare);
+    for (const key of Object.keys(keys).sort(compareCodeUnits)) {
+      inner[key] = [...new Set(list(keys[key]))].sort(compareCodeUnits);
     }
     if (Object.keys(inner).length > 0) out[operator] = inner;
   }
@@ -148,7 +144,9 @@ function mergeBlocks(a: Values, b: Values): Values | undefined {
   }
   if (differing === undefined) return a;
   const { operator, key } = differing;
-  const union = [...new Set([...(a[operator]?.[key] ?? []), ...(b[operator]?.[key] ?? [])])].sort(compare);
+  const union = [...new Set([...(a[operator]?.[key] ?? []), ...(b[operator]?.[key] ?? [])])].sort(
+    compareCodeUnits,
+  );
   return { ...a, [operator]: { ...a[operator], [key]: union } };
 }
 
@@ -187,7 +185,7 @@ function mergeConditionSets(blocks: readonly (ConditionBlock | undefined)[]): (C
     merged.push(current);
   }
   const unique = new Map(merged.map((b) => [conditionsKey(b), b]));
-  return [...unique.entries()].sort(([a], [b]) => compare(a, b)).map(([, b]) => b);
+  return [...unique.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([, b]) => b);
 }
 
 /**
@@ -223,26 +221,26 @@ const withConditions = (statement: PolicyStatement): { conditions?: ConditionBlo
 
 function compareEntries(a: AccessEntry, b: AccessEntry): number {
   return (
-    compare(a.action, b.action) ||
-    compare(a.resource, b.resource) ||
-    compare(conditionsKey(a.conditions), conditionsKey(b.conditions))
+    compareCodeUnits(a.action, b.action) ||
+    compareCodeUnits(a.resource, b.resource) ||
+    compareCodeUnits(conditionsKey(a.conditions), conditionsKey(b.conditions))
   );
 }
 
 function compareTrust(a: TrustEntry, b: TrustEntry): number {
   return (
-    compare(a.principal, b.principal) ||
-    compare(a.action, b.action) ||
-    compare(conditionsKey(a.conditions), conditionsKey(b.conditions))
+    compareCodeUnits(a.principal, b.principal) ||
+    compareCodeUnits(a.action, b.action) ||
+    compareCodeUnits(conditionsKey(a.conditions), conditionsKey(b.conditions))
   );
 }
 
 function compareShared(a: SharedEntry, b: SharedEntry): number {
   return (
-    compare(a.principal, b.principal) ||
-    compare(a.action, b.action) ||
-    compare(a.resource, b.resource) ||
-    compare(conditionsKey(a.conditions), conditionsKey(b.conditions))
+    compareCodeUnits(a.principal, b.principal) ||
+    compareCodeUnits(a.action, b.action) ||
+    compareCodeUnits(a.resource, b.resource) ||
+    compareCodeUnits(conditionsKey(a.conditions), conditionsKey(b.conditions))
   );
 }
 
@@ -300,7 +298,7 @@ const sharedKey = (e: SharedEntry): string =>
   `${e.principal}\u0000${e.action}\u0000${e.resource}\u0000${conditionsKey(e.conditions)}`;
 const identity = (s: string): string => s;
 
-const sortedUnique = (items: readonly string[]): string[] => [...new Set(items)].sort(compare);
+const sortedUnique = (items: readonly string[]): string[] => [...new Set(items)].sort(compareCodeUnits);
 
 /** The single external ID a trust policy requires, or null. */
 function externalIdOf(trust: readonly TrustEntry[]): string | null {

@@ -125,17 +125,19 @@ export function parseArn(text: string, service: string, regional: boolean): ArnR
   return { ok: true, arn: { partition: partition as Partition, service, region, accountId, resource } };
 }
 
-function accountProblem(accountId: string, allowAws = false): string | undefined {
-  if (ACCOUNT_ID.test(accountId) || (allowAws && accountId === 'aws')) return undefined;
-  return `the account id must be 12 digits, but it is ${quoted(accountId)}`;
+/** {@link parseArn} and the account id: 12 digits (or `aws`, for AWS managed policies, when `allowAws`). */
+function parseAccountArn(text: string, service: string, regional: boolean, allowAws = false): ArnResult<Arn> {
+  const base = parseArn(text, service, regional);
+  if (!base.ok) return base;
+  const { accountId } = base.arn;
+  if (ACCOUNT_ID.test(accountId) || (allowAws && accountId === 'aws')) return base;
+  return fail(`the account id must be 12 digits, but it is ${quoted(accountId)}`);
 }
 
 export function diagnoseStreamArn(text: string): ArnResult<KinesisStreamArn> {
-  const base = parseArn(text, 'kinesis', true);
+  const base = parseAccountArn(text, 'kinesis', true);
   if (!base.ok) return base;
   const { arn } = base;
-  const account = accountProblem(arn.accountId);
-  if (account !== undefined) return fail(account);
   if (/^stream\/[^/]+\/consumer\//.test(arn.resource)) {
     return fail('this is a stream consumer ARN: give the stream ARN (…:stream/<name>)');
   }
@@ -150,11 +152,9 @@ export function diagnoseStreamArn(text: string): ArnResult<KinesisStreamArn> {
 }
 
 export function diagnoseConsumerArn(text: string): ArnResult<KinesisConsumerArn> {
-  const base = parseArn(text, 'kinesis', true);
+  const base = parseAccountArn(text, 'kinesis', true);
   if (!base.ok) return base;
   const { arn } = base;
-  const account = accountProblem(arn.accountId);
-  if (account !== undefined) return fail(account);
   const match = /^stream\/([^/]+)\/consumer\/([^:/]+):(\d+)$/.exec(arn.resource);
   if (match === null)
     return fail('the resource must be "stream/<name>/consumer/<consumer name>:<creation timestamp>"');
@@ -166,11 +166,9 @@ export function diagnoseConsumerArn(text: string): ArnResult<KinesisConsumerArn>
 }
 
 export function diagnoseKmsKeyArn(text: string): ArnResult<KmsKeyArn> {
-  const base = parseArn(text, 'kms', true);
+  const base = parseAccountArn(text, 'kms', true);
   if (!base.ok) return base;
   const { arn } = base;
-  const account = accountProblem(arn.accountId);
-  if (account !== undefined) return fail(account);
   if (arn.resource.startsWith('alias/')) {
     return fail(
       'KMS alias ARNs are refused: IAM matches the key ARN, not the alias, so a policy on an alias grants nothing. ' +
@@ -187,7 +185,9 @@ export function diagnoseKmsKeyArn(text: string): ArnResult<KmsKeyArn> {
   return { ok: true, arn: { ...arn, kind: 'kms-key', keyId, multiRegion: keyId.startsWith('mrk-') } };
 }
 
+/** The path and name of an IAM resource of `type` (`role/…`, `user/…`, `policy/…`). */
 function parseIamPathAndName(resource: string, type: string, maxName: number) {
+  if (!resource.startsWith(`${type}/`)) return fail(`must be an IAM ${type} ARN (…:${type}/<name>)`);
   const rest = resource.slice(type.length + 1);
   const slash = rest.lastIndexOf('/');
   const path = slash < 0 ? '/' : `/${rest.slice(0, slash + 1)}`;
@@ -203,12 +203,9 @@ function parseIamPathAndName(resource: string, type: string, maxName: number) {
 }
 
 export function diagnoseRoleArn(text: string): ArnResult<IamRoleArn> {
-  const base = parseArn(text, 'iam', false);
+  const base = parseAccountArn(text, 'iam', false);
   if (!base.ok) return base;
   const { arn } = base;
-  const account = accountProblem(arn.accountId);
-  if (account !== undefined) return fail(account);
-  if (!arn.resource.startsWith('role/')) return fail('must be an IAM role ARN (…:role/<name>)');
   const parsed = parseIamPathAndName(arn.resource, 'role', 64);
   if (!parsed.ok) return parsed;
   return { ok: true, arn: { ...arn, kind: 'iam-role', path: parsed.path, roleName: parsed.name } };
@@ -216,11 +213,9 @@ export function diagnoseRoleArn(text: string): ArnResult<IamRoleArn> {
 
 /** IAM principals for stream resource policies: a role, a user or an account root (`…:root`). */
 export function diagnosePrincipalArn(text: string): ArnResult<IamRoleArn | IamUserArn | IamAccountRootArn> {
-  const base = parseArn(text, 'iam', false);
+  const base = parseAccountArn(text, 'iam', false);
   if (!base.ok) return base;
   const { arn } = base;
-  const account = accountProblem(arn.accountId);
-  if (account !== undefined) return fail(account);
   if (arn.resource === 'root') return { ok: true, arn: { ...arn, kind: 'iam-root' } };
   if (arn.resource.startsWith('role/')) return diagnoseRoleArn(text);
   if (arn.resource.startsWith('user/')) {
@@ -232,12 +227,9 @@ export function diagnosePrincipalArn(text: string): ArnResult<IamRoleArn | IamUs
 }
 
 export function diagnosePolicyArn(text: string): ArnResult<IamPolicyArn> {
-  const base = parseArn(text, 'iam', false);
+  const base = parseAccountArn(text, 'iam', false, true);
   if (!base.ok) return base;
   const { arn } = base;
-  const account = accountProblem(arn.accountId, true);
-  if (account !== undefined) return fail(account);
-  if (!arn.resource.startsWith('policy/')) return fail('must be an IAM policy ARN (…:policy/<name>)');
   const parsed = parseIamPathAndName(arn.resource, 'policy', 128);
   if (!parsed.ok) return parsed;
   return { ok: true, arn: { ...arn, kind: 'iam-policy', path: parsed.path, policyName: parsed.name } };

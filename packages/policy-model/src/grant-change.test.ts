@@ -1,5 +1,5 @@
 import { changeGrant } from './grant-change';
-import { CLICKHOUSE_ROLE, grant, KEY, streamArn } from './test-support/grants';
+import { CLICKHOUSE_ROLE, grant, KEY, streamArn } from '@kinesis-access/fixtures';
 import type { GrantSpec } from './types';
 import { validateGrant } from './validate';
 

@@ -37,7 +37,15 @@ export {
   parseRoleArn,
   parseStreamArn,
 } from './arn';
+export { compareCodeUnits } from './compare';
 export { assertOk, formatProblem, GrantError } from './errors';
+export type { FormProblemOptions, TemplateForm } from './form-problems';
+export {
+  describeFormProblem,
+  formFieldOfProblem,
+  formParameterOfPath,
+  formProblemMessage,
+} from './form-problems';
 export type { ChangedGrant, GrantChangeInput } from './grant-change';
 export { changeGrant } from './grant-change';
 export { QUOTAS } from './iam';

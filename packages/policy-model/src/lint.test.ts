@@ -1,6 +1,14 @@
+import {
+  doc001Permissions,
+  doc002Policy,
+  grant,
+  KEY,
+  manyStreams,
+  streamArn,
+} from '@kinesis-access/fixtures';
 import { lintPolicyDocument } from './lint';
 import { compileGrant } from './plan';
-import { ALL_PROFILES, grant, KEY, manyStreams, streamArn } from './test-support/grants';
+import { PROFILE_NAMES } from './profiles';
 import type { GrantPlan, LintFinding, PolicyDocument, PolicyStatement } from './types';
 
 const doc = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: '2012-10-17', Statement });
@@ -22,7 +30,7 @@ function documents(p: GrantPlan): PolicyDocument[] {
 }
 
 describe('lintPolicyDocument over every profile', () => {
-  it.each(ALL_PROFILES)('%s: trust, permission and resource policies are clean', (profile) => {
+  it.each(PROFILE_NAMES)('%s: trust, permission and resource policies are clean', (profile) => {
     const result = compileGrant(
       grant({
         profile,
@@ -43,24 +51,7 @@ describe('lintPolicyDocument over every profile', () => {
 
 describe('lintPolicyDocument catches bad documents', () => {
   it('flags the ClickPipes doc (001): DeregisterStreamConsumer on a stream, consumers as stream/NAME/*', () => {
-    const findings = lintPolicyDocument(
-      doc(
-        allow(
-          [
-            'kinesis:DescribeStream',
-            'kinesis:GetShardIterator',
-            'kinesis:GetRecords',
-            'kinesis:ListShards',
-            'kinesis:RegisterStreamConsumer',
-            'kinesis:DeregisterStreamConsumer',
-            'kinesis:ListStreamConsumers',
-          ],
-          [ORDERS],
-        ),
-        allow(['kinesis:SubscribeToShard', 'kinesis:DescribeStreamConsumer'], [`${ORDERS}/*`]),
-        allow(['kinesis:ListStreams'], '*'),
-      ),
-    );
+    const findings = lintPolicyDocument(doc001Permissions as PolicyDocument);
     expect(kinds(findings)).toEqual(['0:resource-type-mismatch', '1:wildcard', '1:wildcard']);
     expect(findings[0]?.message).toMatch(
       /kinesis:DeregisterStreamConsumer is authorised on consumer resources/,
@@ -68,9 +59,7 @@ describe('lintPolicyDocument catches bad documents', () => {
   });
 
   it('flags the Upsolver doc (002): "kinesis: Get*"', () => {
-    const findings = lintPolicyDocument(
-      doc(allow(['kinesis: Get*'], [ORDERS]), allow(['kinesis:DescribeStream'], [ORDERS])),
-    );
+    const findings = lintPolicyDocument(doc002Policy as PolicyDocument);
     expect(kinds(findings)).toEqual(['0:unknown-action', '0:wildcard']);
   });
 

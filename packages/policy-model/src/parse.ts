@@ -12,6 +12,7 @@ import {
   parseDocument,
   type Node as YamlNode,
 } from 'yaml';
+import { compareCodeUnits } from './compare';
 import { type PlanOptions, planGrantDetailed } from './plan';
 import { formatPath, type PathSegment, type RawProblem } from './problems';
 import type { GrantPlan, GrantSpec, Problem, Result } from './types';
@@ -200,5 +201,5 @@ function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[])
 }
 
 function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareCodeUnits(a, b)));
 }

@@ -2,7 +2,6 @@ import { compileGrant, planGrant } from './plan';
 import { canonicalJson, renderJson } from './render';
 import {
   ACCOUNT,
-  ALL_PROFILES,
   CLICKHOUSE_ROLE,
   grant,
   KEY,
@@ -10,7 +9,8 @@ import {
   manyStreams,
   streamArn,
   UPSOLVER_EXTERNAL_ID,
-} from './test-support/grants';
+} from '@kinesis-access/fixtures';
+import { PROFILE_NAMES } from './profiles';
 import type { GrantPlan, GrantSpec, PolicyStatement } from './types';
 import { validateGrant } from './validate';
 
@@ -169,7 +169,7 @@ describe('planGrant: the other profiles', () => {
     expect(p.warnings).toEqual([expect.stringMatching(/secret access key is stored in Terraform state/)]);
   });
 
-  it.each(ALL_PROFILES)(
+  it.each(PROFILE_NAMES)(
     '%s: every action is on an exact stream, consumer, key or table, or on * where AWS has no resource type',
     (profile) => {
       const p = plan(grant({ profile, streams: [{ arn: ORDERS, kmsKeyArn: KEY }] }));
@@ -193,7 +193,7 @@ describe('planGrant: KMS', () => {
   const kms = (p: GrantPlan) => statements(p).filter((s) => s.Sid?.startsWith('Kms'));
 
   it('adds no KMS statement when no stream is encrypted', () => {
-    for (const profile of ALL_PROFILES) expect(kms(plan(grant({ profile })))).toEqual([]);
+    for (const profile of PROFILE_NAMES) expect(kms(plan(grant({ profile })))).toEqual([]);
   });
 
   it('readers get kms:Decrypt on the named key, only via Kinesis in its region, only for its streams', () => {
@@ -349,6 +349,11 @@ describe('planGrant: trust options and role settings', () => {
 
 describe('planGrant: stream resource policies', () => {
   const principals = ['arn:aws:iam::444455556666:root', 'arn:aws:iam::444455556666:role/analytics'];
+  // 003 "Example 2: Read access" and "Example 1: Write access": together, the stream actions AWS lets a
+  // resource policy share.
+  const kinesis = (...actions: string[]) => actions.map((action) => `kinesis:${action}`);
+  const SHARED_FOR_READING = kinesis('DescribeStreamSummary', 'GetRecords', 'GetShardIterator', 'ListShards');
+  const SHARED_FOR_WRITING = kinesis('DescribeStreamSummary', 'ListShards', 'PutRecord', 'PutRecords');
 
   it('gives each stream a policy with the shareable read actions for readers', () => {
     const p = plan(
@@ -372,12 +377,7 @@ describe('planGrant: stream resource policies', () => {
               Principal: {
                 AWS: ['arn:aws:iam::444455556666:role/analytics', 'arn:aws:iam::444455556666:root'],
               },
-              Action: [
-                'kinesis:DescribeStreamSummary',
-                'kinesis:GetRecords',
-                'kinesis:GetShardIterator',
-                'kinesis:ListShards',
-              ],
+              Action: SHARED_FOR_READING,
               Resource: [ORDERS],
             },
           ],
@@ -388,24 +388,12 @@ describe('planGrant: stream resource policies', () => {
   });
 
   it('shares the write actions for writers and never a non-shareable action', () => {
-    const shareable = new Set([
-      'kinesis:DescribeStreamSummary',
-      'kinesis:GetRecords',
-      'kinesis:GetShardIterator',
-      'kinesis:ListShards',
-      'kinesis:PutRecord',
-      'kinesis:PutRecords',
-    ]);
+    const shareable = new Set([...SHARED_FOR_READING, ...SHARED_FOR_WRITING]);
     expect(
       plan(grant({ profile: 'write', resourcePolicy: { principals } })).resourcePolicies[0]?.document
         .Statement[0]?.Action,
-    ).toEqual([
-      'kinesis:DescribeStreamSummary',
-      'kinesis:ListShards',
-      'kinesis:PutRecord',
-      'kinesis:PutRecords',
-    ]);
-    for (const profile of ALL_PROFILES) {
+    ).toEqual(SHARED_FOR_WRITING);
+    for (const profile of PROFILE_NAMES) {
       const p = plan(grant({ profile, resourcePolicy: { principals } }));
       for (const rp of p.resourcePolicies)
         for (const a of rp.document.Statement.flatMap((x) => x.Action as string[]))
@@ -565,12 +553,12 @@ describe('determinism', () => {
   });
 
   it('plans deep-equal objects for equal specs', () => {
-    for (const profile of ALL_PROFILES) expect(plan(grant({ profile }))).toEqual(plan(grant({ profile })));
+    for (const profile of PROFILE_NAMES) expect(plan(grant({ profile }))).toEqual(plan(grant({ profile })));
   });
 });
 
 describe('policy size accounting', () => {
-  it.each(ALL_PROFILES)(
+  it.each(PROFILE_NAMES)(
     '%s: emitted documents hold no whitespace, so compact length is the IAM size',
     (profile) => {
       const p = plan(

@@ -14,6 +14,7 @@ import {
   roleArn,
   streamConsumersArn,
 } from './arn';
+import { compareCodeUnits } from './compare';
 import {
   ASSUME_ROLE_ACTION,
   CLOUDWATCH_METRICS_ACTIONS,
@@ -98,14 +99,16 @@ export function planGrantDetailed(
       problems.push({ path: ['spec', 'streams'], message: 'a grant needs at least one stream' });
     return { problems };
   }
-  streams.sort((a, b) => compare(a.text, b.text));
+  streams.sort((a, b) => compareCodeUnits(a.text, b.text));
   const { partition, accountId } = first.arn;
 
   // Role, trust policy, permission policies, stream resource policies (opt-in).
   const roleSpec = spec.spec.role ?? {};
   const roleName = roleSpec.name ?? defaultRoleName(grantName, profile.name);
   const rolePath = roleSpec.path ?? '/';
-  const tags = Object.fromEntries(Object.entries(roleSpec.tags ?? {}).sort(([a], [b]) => compare(a, b)));
+  const tags = Object.fromEntries(
+    Object.entries(roleSpec.tags ?? {}).sort(([a], [b]) => compareCodeUnits(a, b)),
+  );
   const trustPolicy = buildTrustPolicy(spec);
   const budget = options.maxPolicyChars ?? QUOTAS.managedPolicyChars;
   const packed = packStatements(permissionStatements(profile, spec, streams), budget);
@@ -172,8 +175,12 @@ export function planGrantDetailed(
 
 function buildTrustPolicy(spec: GrantSpec): PolicyDocument {
   const principal = spec.spec.principal;
-  const principals = [...new Set([principal.roleArn, ...(principal.additionalRoleArns ?? [])])].sort(compare);
-  const actions = [...new Set([ASSUME_ROLE_ACTION, ...(principal.extraTrustActions ?? [])])].sort(compare);
+  const principals = [...new Set([principal.roleArn, ...(principal.additionalRoleArns ?? [])])].sort(
+    compareCodeUnits,
+  );
+  const actions = [...new Set([ASSUME_ROLE_ACTION, ...(principal.extraTrustActions ?? [])])].sort(
+    compareCodeUnits,
+  );
   return {
     Version: POLICY_VERSION,
     Statement: [
@@ -221,7 +228,7 @@ function permissionStatements(
     byKey.set(text, entry);
   }
   [...byKey.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .forEach(([text, { key, streams: keyStreams }], i) => {
       statements.push(
         grant(`KmsViaKinesis${i + 1}`, profile.kmsActions, [text], {
@@ -233,7 +240,7 @@ function permissionStatements(
           splitCondition: {
             operator: 'StringEquals',
             key: CONDITION_KMS_KINESIS_CONTEXT,
-            values: [...keyStreams].sort(compare),
+            values: [...keyStreams].sort(compareCodeUnits),
           },
         }),
       );
@@ -309,7 +316,7 @@ function buildResourcePolicies(
 ): ResourcePolicyPlan[] {
   const principals = spec.spec.resourcePolicy?.principals;
   if (principals === undefined || principals.length === 0) return [];
-  const sortedPrincipals = [...new Set(principals)].sort(compare);
+  const sortedPrincipals = [...new Set(principals)].sort(compareCodeUnits);
   const actions = sharedStreamActions(profile);
   return streams.map((stream) => ({
     resourceArn: stream.text,
@@ -331,9 +338,4 @@ function buildResourcePolicies(
 
 function keyText(key: KmsKeyArn): string {
   return `arn:${key.partition}:kms:${key.region}:${key.accountId}:key/${key.keyId}`;
-}
-
-/** Code-unit order: the same in every runtime and locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

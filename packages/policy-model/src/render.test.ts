@@ -1,7 +1,7 @@
 import { assertOk, formatProblem, GrantError } from './errors';
 import { compileGrant } from './plan';
 import { canonicalJson, renderJson } from './render';
-import { grant } from './test-support/grants';
+import { grant } from '@kinesis-access/fixtures';
 
 describe('renderJson', () => {
   it('returns exactly the DESIGN.md contract', () => {

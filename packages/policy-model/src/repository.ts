@@ -4,7 +4,7 @@
  * whole, so two grants that both set `resourcePolicy` on a stream would silently overwrite each other.
  */
 import { locateField } from './parse';
-import { compare } from './plan';
+import { compareCodeUnits } from './compare';
 import type { GrantPlan, Problem } from './types';
 
 /** One grant of a repository: where it lives, its plan, and (for line numbers) its YAML text. */
@@ -52,9 +52,9 @@ export function resourcePolicyOwnerProblems(grants: readonly RepositoryGrant[]):
     .map(([grant, byOther]) => {
       const at = grant.text === undefined ? undefined : locateField(grant.text, ['spec', 'resourcePolicy']);
       const problems = [...byOther.entries()]
-        .sort(([a], [b]) => compare(a.file, b.file))
+        .sort(([a], [b]) => compareCodeUnits(a.file, b.file))
         .map(([other, streams]): Problem => {
-          const list = [...streams].sort(compare);
+          const list = [...streams].sort(compareCodeUnits);
           return {
             path: 'spec.resourcePolicy',
             message:
@@ -67,5 +67,5 @@ export function resourcePolicyOwnerProblems(grants: readonly RepositoryGrant[]):
         });
       return { file: grant.file, problems };
     })
-    .sort((a, b) => compare(a.file, b.file));
+    .sort((a, b) => compareCodeUnits(a.file, b.file));
 }

@@ -4,6 +4,7 @@
  * with every value, never the streams that agree.
  */
 import { type KinesisStreamArn, parseKmsKeyArn, parseStreamArn } from './arn';
+import { compareCodeUnits } from './compare';
 import { type PathSegment, received } from './problems';
 import { type AddProblem, asArray, asObj, type RuleInput, type StreamFacts } from './rule-context';
 
@@ -104,7 +105,7 @@ function oneOf(
     return top[0];
   }
   const spans = [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([value, indexes]) => `${quote(value)} (${list(indexes)})`)
     .join('; ');
   // No majority: no stream is the odd one out, so each one gets the whole list (a form shows it on every row).

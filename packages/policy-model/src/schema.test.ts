@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROFILES } from '@kinesis-access/iam-test-kit';
 import { grantJsonSchema } from './schema';
 
 describe('grantJsonSchema', () => {
@@ -33,14 +34,7 @@ describe('grantJsonSchema', () => {
       required: string[];
     };
     const spec = (grantJsonSchema.properties as Record<string, Node>).spec as Node;
-    expect(spec.properties.profile?.enum).toEqual([
-      'clickpipes',
-      'read',
-      'write',
-      'read-write',
-      'kcl-consumer',
-      'upsolver',
-    ]);
+    expect(spec.properties.profile?.enum).toEqual([...PROFILES]);
     expect(spec.properties.streams?.items.properties.arn?.pattern).toMatch(/kinesis/);
     expect(spec.properties.streams?.items.properties.arn?.description).toMatch(/stream ARN/);
     expect(spec.required).toEqual(['principal', 'streams']);

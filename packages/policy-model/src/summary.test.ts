@@ -1,6 +1,7 @@
 import { compileGrant } from './plan';
 import { renderSummary } from './summary';
-import { ALL_PROFILES, CLICKHOUSE_ROLE, grant, KEY, manyStreams, streamArn } from './test-support/grants';
+import { CLICKHOUSE_ROLE, grant, KEY, manyStreams, streamArn } from '@kinesis-access/fixtures';
+import { PROFILE_NAMES } from './profiles';
 import type { GrantPlan } from './types';
 
 function plan(input: unknown): GrantPlan {
@@ -88,7 +89,7 @@ describe('renderSummary', () => {
     expect(md.match(/stream-0000/g)).toHaveLength(1);
   });
 
-  it.each(ALL_PROFILES)('%s: is deterministic and ends with a newline', (profile) => {
+  it.each(PROFILE_NAMES)('%s: is deterministic and ends with a newline', (profile) => {
     const p = plan(grant({ profile }));
     expect(renderSummary(p)).toBe(renderSummary(plan(grant({ profile }))));
     expect(renderSummary(p).endsWith('```\n') || renderSummary(p).endsWith('.\n')).toBe(true);

@@ -9,6 +9,7 @@
  * Runs per property: FAST_CHECK_NUM_RUNS (default below).
  */
 import { simulate } from '@kinesis-access/iam-test-kit';
+import { ACCOUNT } from '@kinesis-access/fixtures';
 import fc from 'fast-check';
 import {
   type AccessEntry,
@@ -19,15 +20,14 @@ import {
   diffGrantAccess,
   type GrantPlan,
 } from '../src';
+import { anyProfile, fastCheckParams } from './support/fast-check';
 
 const DEFAULT_RUNS = 300;
-const NUM_RUNS = Number.parseInt(process.env.FAST_CHECK_NUM_RUNS ?? '', 10) || DEFAULT_RUNS;
-const SEED = process.env.FAST_CHECK_SEED === undefined ? undefined : Number(process.env.FAST_CHECK_SEED);
-const params = { numRuns: NUM_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
+const params = fastCheckParams(DEFAULT_RUNS);
+const NUM_RUNS = params.numRuns;
 
 jest.setTimeout(300_000);
 
-const ACCOUNT = '123456789012';
 const REGIONS = ['us-east-1', 'eu-west-1'] as const;
 const STREAM_NAMES = ['orders', 'payments', 'clicks', 'audit'] as const;
 const KEY_IDS = ['1234abcd-12ab-34cd-56ef-1234567890ab', 'mrk-0f0f0f0f11112222333344445555aaaa'] as const;
@@ -37,7 +37,6 @@ const PRINCIPALS = [
   `arn:aws:iam::${ACCOUNT}:role/app`,
 ] as const;
 const SHARE_WITH = ['arn:aws:iam::210987654321:root', 'arn:aws:iam::444455556666:role/partner'] as const;
-const PROFILES = ['clickpipes', 'read', 'write', 'read-write', 'kcl-consumer', 'upsolver'] as const;
 
 const streamArbitrary = fc.record(
   {
@@ -52,7 +51,7 @@ const streamArbitrary = fc.record(
 const grantArbitrary = (name: string) =>
   fc
     .record({
-      profile: fc.constantFrom(...PROFILES),
+      profile: anyProfile,
       streams: fc.uniqueArray(streamArbitrary, {
         minLength: 1,
         maxLength: 4,

@@ -4,6 +4,7 @@
  * never yield a plan. Runs per property: FAST_CHECK_NUM_RUNS (default below, sized for < 60 s on 2 cores).
  */
 import { formatFailure, runGrantMatrix } from '@kinesis-access/iam-test-kit';
+import { type GrantDocument, grantDocument } from '@kinesis-access/fixtures';
 import fc from 'fast-check';
 import {
   canonicalJson,
@@ -13,12 +14,12 @@ import {
   renderJson,
   validateGrant,
 } from '../src';
-import { type GrantInput, grant, intentOf, policiesOf } from './support/grants';
+import { anyProfile, fastCheckParams } from './support/fast-check';
+import { intentOf, policiesOf } from './support/matrix';
 
 const DEFAULT_RUNS = 1000;
-const NUM_RUNS = Number.parseInt(process.env.FAST_CHECK_NUM_RUNS ?? '', 10) || DEFAULT_RUNS;
-const SEED = process.env.FAST_CHECK_SEED === undefined ? undefined : Number(process.env.FAST_CHECK_SEED);
-const params = { numRuns: NUM_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
+const params = fastCheckParams(DEFAULT_RUNS);
+const NUM_RUNS = params.numRuns;
 
 jest.setTimeout(600_000);
 
@@ -30,7 +31,6 @@ const REGIONS = {
   'aws-us-gov': ['us-gov-west-1', 'us-gov-east-1'],
 } as const;
 type Partition = keyof typeof REGIONS;
-const PROFILES = ['clickpipes', 'read', 'write', 'read-write', 'kcl-consumer', 'upsolver'] as const;
 
 const account = fc.stringMatching(/^\d{12}$/);
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
@@ -52,10 +52,10 @@ interface StreamDraft {
   readonly key?: { readonly id: string; readonly otherAccount: boolean };
 }
 
-const validGrant: fc.Arbitrary<GrantInput> = fc
+const validGrant: fc.Arbitrary<GrantDocument> = fc
   .record({
     partition: fc.constantFrom<Partition>('aws', 'aws-cn', 'aws-us-gov'),
-    profile: fc.constantFrom(...PROFILES),
+    profile: anyProfile,
   })
   .chain(({ partition, profile }) => {
     const region = fc.constantFrom(...REGIONS[partition]);
@@ -120,7 +120,7 @@ const validGrant: fc.Arbitrary<GrantInput> = fc
           }),
     }));
     const [first, ...more] = d.principals as [string, ...string[]];
-    const spec: GrantInput['spec'] = {
+    const spec: GrantDocument['spec'] = {
       profile: d.profile,
       principal: {
         roleArn: first,
@@ -161,7 +161,7 @@ const validGrant: fc.Arbitrary<GrantInput> = fc
     }
     if (d.profile === 'upsolver') spec.upsolver = { credentials: d.credentials };
     if (d.share !== undefined) spec.resourcePolicy = { principals: d.share };
-    return grant(d.name, spec);
+    return grantDocument(d.name, spec);
   });
 
 // ---- Valid grants ------------------------------------------------------------------------------------------
@@ -212,7 +212,7 @@ describe(`${NUM_RUNS} random valid grants per property`, () => {
   });
 });
 
-function grantToYamlOf(input: GrantInput): string {
+function grantToYamlOf(input: GrantDocument): string {
   const spec = validateGrant(input);
   if (!spec.ok) throw new Error(JSON.stringify(spec.problems));
   return grantToYaml(spec.value);
@@ -235,16 +235,21 @@ type Mutable = { [k: string]: unknown };
 interface Mutation {
   readonly name: string;
   /** Mutates the grant in place; returns the field path that must be reported. */
-  readonly apply: (g: GrantInput & Mutable, pick: number) => string;
+  readonly apply: (g: GrantDocument & Mutable, pick: number) => string;
 }
 
 const at = <T>(list: readonly T[], pick: number): [T, number] => {
   const index = pick % list.length;
   return [list[index] as T, index];
 };
-const streamAt = (g: GrantInput, pick: number) => {
+const streamAt = (g: GrantDocument, pick: number) => {
   const [s, i] = at(g.spec.streams, pick);
   return { s, i, path: `spec.streams[${i}]` };
+};
+/** Makes `g` a grant of `profile`, dropping the options of the other profiles. */
+const switchProfile = (g: GrantDocument, profile: string): void => {
+  g.spec.profile = profile;
+  for (const option of ['kcl', 'upsolver', 'consumerName', 'kplMetrics']) g.spec[option] = undefined;
 };
 const replaceName = (arn: string, name: string) => arn.replace(/stream\/.*$/, `stream/${name}`);
 
@@ -456,11 +461,7 @@ const MUTATIONS: readonly Mutation[] = [
   {
     name: 'an external id on clickpipes (ClickPipes sends none)',
     apply: (g) => {
-      g.spec.profile = 'clickpipes';
-      g.spec.kcl = undefined;
-      g.spec.upsolver = undefined;
-      g.spec.consumerName = undefined;
-      g.spec.kplMetrics = undefined;
+      switchProfile(g, 'clickpipes');
       g.spec.role = undefined;
       g.spec.principal.externalId = 'tenant-1';
       return 'spec.principal.externalId';
@@ -469,10 +470,7 @@ const MUTATIONS: readonly Mutation[] = [
   {
     name: 'upsolver in role mode without its external id',
     apply: (g) => {
-      g.spec.profile = 'upsolver';
-      g.spec.kcl = undefined;
-      g.spec.consumerName = undefined;
-      g.spec.kplMetrics = undefined;
+      switchProfile(g, 'upsolver');
       g.spec.upsolver = { credentials: 'role' };
       g.spec.principal.externalId = undefined;
       return 'spec.principal.externalId';
@@ -505,7 +503,7 @@ describe(`${NUM_RUNS} random invalid grants`, () => {
     fc.assert(
       fc.property(validGrant, fc.nat(MUTATIONS.length - 1), fc.nat(1000), (input, which, pick) => {
         const mutation = MUTATIONS[which] as Mutation;
-        const bad = structuredClone(input) as GrantInput & Mutable;
+        const bad = structuredClone(input) as GrantDocument & Mutable;
         const path = mutation.apply(bad, pick);
         seen.add(mutation.name);
         const result = compileGrant(bad);

@@ -3,21 +3,25 @@
  * @kinesis-access/iam-test-kit (full depth, validating engine). Negative controls prove the matrix fails when
  * a rendered document is widened.
  */
-import { expectGrantSemantics, type GrantPolicies, runGrantMatrix } from '@kinesis-access/iam-test-kit';
-import { canonicalJson, compileGrant, type GrantPlan, lintPolicyDocument, renderJson } from '../src';
 import {
-  CLICKHOUSE,
-  type GrantInput,
-  grant,
-  intentOf,
+  expectGrantSemantics,
+  type GrantPolicies,
+  PROFILES,
+  runGrantMatrix,
+} from '@kinesis-access/iam-test-kit';
+import {
+  CLICKHOUSE_ROLE,
+  type GrantDocument,
+  grantDocument,
   PROFILE_GRANTS,
-  policiesOf,
-  stream,
-} from './support/grants';
+  streamArn,
+} from '@kinesis-access/fixtures';
+import { canonicalJson, compileGrant, type GrantPlan, lintPolicyDocument, renderJson } from '../src';
+import { intentOf, policiesOf } from './support/matrix';
 
 jest.setTimeout(60_000);
 
-function compile(input: GrantInput): GrantPlan {
+function compile(input: GrantDocument): GrantPlan {
   const result = compileGrant(input);
   if (!result.ok) throw new Error(`expected a plan, got problems: ${JSON.stringify(result.problems)}`);
   return result.value;
@@ -44,23 +48,16 @@ describe('every profile renders exactly the intended access', () => {
 
   test('all six profiles are covered', () => {
     const profiles = new Set(PROFILE_GRANTS.map((g) => g.input.spec.profile));
-    expect([...profiles].sort()).toEqual([
-      'clickpipes',
-      'kcl-consumer',
-      'read',
-      'read-write',
-      'upsolver',
-      'write',
-    ]);
+    expect([...profiles].sort()).toEqual([...PROFILES].sort());
   });
 
   test('a grant packed into several managed policies still simulates exactly (packing never widens)', async () => {
     const streams = Array.from({ length: 60 }, (_, i) => ({
-      arn: stream(`busy-stream-with-a-long-name-${i}`),
+      arn: streamArn(`busy-stream-with-a-long-name-${i}`),
     }));
-    const input = grant('many-streams', {
+    const input = grantDocument('many-streams', {
       profile: 'read-write',
-      principal: { roleArn: CLICKHOUSE },
+      principal: { roleArn: CLICKHOUSE_ROLE },
       streams,
     });
     const plan = compile(input);
@@ -114,7 +111,7 @@ describe('negative controls: the matrix catches a widened rendering', () => {
   const withExternalId = byName('order-enricher');
   const cases: {
     name: string;
-    input: GrantInput;
+    input: GrantDocument;
     change: (docs: { permissions: Doc[]; trust: Doc; resource: Doc[] }) => void;
     caught: RegExp;
   }[] = [
@@ -203,10 +200,10 @@ describe('negative controls: the matrix catches a widened rendering', () => {
   });
 
   test("another grant's plan does not satisfy this grant's intent", async () => {
-    const other = grant('other-orders', {
+    const other = grantDocument('other-orders', {
       profile: 'clickpipes',
-      principal: { roleArn: CLICKHOUSE },
-      streams: [{ arn: stream('payments') }],
+      principal: { roleArn: CLICKHOUSE_ROLE },
+      streams: [{ arn: streamArn('payments') }],
     });
     const plan = compile(plain.input);
     const { failures } = await runGrantMatrix(rendered(compile(other)), intentOf(plain.input, plan), {

@@ -151,6 +151,54 @@ async function remoteGrant(file: string) {
   return parsed.value;
 }
 
+async function currentGrant(query: Record<string, string>) {
+  return await request(scaffolder.backend.server).get('/api/scaffolder/kinesis-access/current-grant').query(query);
+}
+
+describe('the current-grant route the change form reads (GET /api/scaffolder/kinesis-access/current-grant)', () => {
+  it('answers the grant as the repository has it on the branch, read the way fetch:plain reads it', async () => {
+    treeReads.length = 0;
+    const res = await currentGrant({ repoUrl: REPO_URL, branch: 'main', name: 'orders-clickpipes' });
+    expect(res.status).toBe(200);
+    expect(treeReads).toEqual([TREE_URL]);
+    expect(res.body.file).toBe('grants/orders-clickpipes.yaml');
+    expect(res.body.grant).toEqual(await remoteGrant('grants/orders-clickpipes.yaml'));
+  });
+
+  it('refuses an unknown grant, a missing or malformed parameter and an unreadable branch, naming the parameter', async () => {
+    const unknown = await currentGrant({ repoUrl: REPO_URL, name: 'no-such-grant' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ name: 'InputError' });
+    expect(unknown.body.error.message).toMatch(
+      /name: no grant named "no-such-grant" under github\.com\/example\/infra \(main\)\/grants, received "no-such-grant" \(grants there: .*orders-clickpipes/,
+    );
+
+    const noName = await currentGrant({ repoUrl: REPO_URL });
+    expect(noName.status).toBe(400);
+    expect(noName.body.error.message).toBe('kinesis-access current-grant: name: is required, received null');
+
+    const badName = await currentGrant({ repoUrl: REPO_URL, name: 'Orders Grant' });
+    expect(badName.status).toBe(400);
+    expect(badName.body.error.message).toContain('name: is not a grant name');
+    expect(badName.body.error.message).toContain('received "Orders Grant"');
+
+    const badRepo = await currentGrant({ repoUrl: 'github.com?owner=example', name: 'orders-clickpipes' });
+    expect(badRepo.status).toBe(400);
+    expect(badRepo.body.error.message).toMatch(/^kinesis-access current-grant: repoUrl: .*received "github\.com\?owner=example"$/);
+
+    const badBranch = await currentGrant({ repoUrl: REPO_URL, branch: 'main; rm', name: 'orders-clickpipes' });
+    expect(badBranch.status).toBe(400);
+    expect(badBranch.body.error.message).toContain('branch: is not a branch name');
+
+    const otherBranch = await currentGrant({ repoUrl: REPO_URL, branch: 'gone', name: 'orders-clickpipes' });
+    expect(otherBranch.status).toBe(404);
+    expect(otherBranch.body.error).toMatchObject({ name: 'NotFoundError' });
+    expect(otherBranch.body.error.message).toContain(
+      'repoUrl: cannot read branch "gone" of github.com/example/infra: stand-in: no repository tree at https://github.com/example/infra/tree/gone',
+    );
+  });
+});
+
 describe('change and revoke templates on the real scaffolder', () => {
   it('change, dry-run: reads the grant from the repository and returns the changed files and the access diff', async () => {
     treeReads.length = 0;

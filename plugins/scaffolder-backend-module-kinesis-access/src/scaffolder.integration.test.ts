@@ -17,6 +17,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { checkGrantSemantics, formatFailure, intentFromGrant } from '@kinesis-access/iam-test-kit';
 import { type GrantSpec, parseGrantYaml } from '@kinesis-access/policy-model';
+import { TEMPLATE_INPUT } from '@kinesis-access/fixtures';
 import request from 'supertest';
 import yaml from 'yaml';
 import {
@@ -41,15 +42,7 @@ const TEMPLATE_REF = 'template:default/grant-clickpipes-kinesis-access';
 const FAKE_PR_URL = 'https://github.com/example/infra/pull/7';
 
 const VALUES = {
-  name: 'orders-clickpipes',
-  clickhouseRoleArn: 'arn:aws:iam::111122223333:role/CH-S3-steel-sb-23-ue1-23-Role',
-  streams: [
-    { arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' },
-    {
-      arn: 'arn:aws:kinesis:us-east-1:123456789012:stream/payments',
-      kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-    },
-  ],
+  ...TEMPLATE_INPUT,
   repoUrl: 'github.com?owner=example&repo=infra',
   // The KinesisAccessPreview field (read-only) stores the role ARN it shows; the steps ignore it.
   preview: 'arn:aws:iam::123456789012:role/ClickHouseAccessRole-orders-clickpipes',

@@ -1,11 +1,19 @@
 import {
+  changeGrant,
   compileGrant,
+  diffAccess,
+  type GrantChangeInput,
   type GrantPlan,
+  type GrantSpec,
   type Problem,
   type RenderedGrant,
+  renderAccessDiffMarkdown,
   renderJson,
   renderSummary,
+  type Result,
+  type TemplateForm,
 } from '@kinesis-access/policy-model';
+import type { CurrentGrantState } from './change/currentGrant';
 import { grantFromTemplateInput } from './grantInput';
 
 /** What the policy model says about the grant the form describes right now. */
@@ -17,28 +25,55 @@ export type GrantAnalysis =
       readonly plan: GrantPlan;
       readonly rendered: RenderedGrant;
       readonly summary: string;
+      /** For a change: what the role gains and loses against the current grant (markdown, as in the pull request). */
+      readonly accessDiff?: string;
     };
 
 /**
- * Compile the form data with the policy model (validate + plan) and render what the preview shows.
  * A model failure (an exception, not a problem with the input) is reported as a document-level problem so the
  * form shows it instead of crashing.
  */
-export function analyseFormData(formData: unknown): GrantAnalysis {
+function analysed(compile: () => Result<GrantPlan>, accessDiff?: (plan: GrantPlan) => string): GrantAnalysis {
   try {
-    const result = compileGrant(grantFromTemplateInput(formData));
+    const result = compile();
     if (!result.ok) return { ok: false, problems: result.problems };
-    return {
-      ok: true,
-      problems: [],
-      plan: result.value,
-      rendered: renderJson(result.value),
-      summary: summaryOf(result.value),
-    };
+    const plan = result.value;
+    const rendered = renderJson(plan);
+    const summary = summaryOf(plan);
+    return accessDiff
+      ? { ok: true, problems: [], plan, rendered, summary, accessDiff: accessDiff(plan) }
+      : { ok: true, problems: [], plan, rendered, summary };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [{ path: '', message: `the policy model failed: ${message}` }] };
   }
+}
+
+/** Compile the grant template's form data with the policy model (validate + plan) and render what the preview shows. */
+export function analyseFormData(formData: unknown): GrantAnalysis {
+  return analysed(() => compileGrant(grantFromTemplateInput(formData)));
+}
+
+/**
+ * The change the form data describes (the "Change Kinesis access" template's `addStreams`, `removeStreams`,
+ * `kmsKeys`, `clickhouseRoleArn`), applied to the current grant by the model as the `kinesis:access:change` action
+ * applies it, with the access diff the pull request will carry.
+ */
+export function analyseChange(
+  current: { readonly spec: GrantSpec; readonly plan: GrantPlan },
+  formData: unknown,
+): GrantAnalysis {
+  const input = (typeof formData === 'object' && formData !== null ? formData : {}) as GrantChangeInput;
+  return analysed(
+    () => {
+      const changed = changeGrant(current.spec, input);
+      return changed.ok ? { ok: true, value: changed.value.plan } : changed;
+    },
+    (plan) =>
+      renderAccessDiffMarkdown(diffAccess([current.plan], [plan]), {
+        title: `Access changes: ${current.spec.metadata.name}`,
+      }),
+  );
 }
 
 /** The review summary; a failure to render it is shown in its place rather than hiding the policies. */
@@ -55,4 +90,53 @@ export function problemsUnder(problems: readonly Problem[], prefix: string): Pro
   return problems.filter(
     (p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`),
   );
+}
+
+/**
+ * Which template a field is in: `ui:options: { mode: change }` puts it in the "Change Kinesis access" template,
+ * where the form describes a change to a grant of the infrastructure repository; anything else is a new grant.
+ */
+export function formOf(uiSchema: unknown): TemplateForm {
+  const options = (uiSchema as { 'ui:options'?: { mode?: unknown } } | undefined)?.['ui:options'];
+  return options?.mode === 'change' ? 'change' : 'grant';
+}
+
+/** Where the streams and ClickHouse role fields' values are in the model's problems, per form. */
+export const FIELD_PATHS: Readonly<
+  Record<TemplateForm, { readonly streams: string; readonly roleArn: string }>
+> = {
+  grant: { streams: 'spec.streams', roleArn: 'spec.principal.roleArn' },
+  change: { streams: 'addStreams', roleArn: 'clickhouseRoleArn' },
+};
+
+/**
+ * The model's view of the whole form: ready, or (in the change form) waiting for the current grant, which
+ * `current` says why.
+ */
+export type FormAnalysis =
+  | { readonly status: 'ready'; readonly form: TemplateForm; readonly analysis: GrantAnalysis }
+  | {
+      readonly status: 'waiting';
+      readonly form: 'change';
+      readonly current: Exclude<CurrentGrantState, { status: 'loaded' }>;
+    };
+
+/** The form data analysed for its form; the change form needs the current grant (`current`) first. */
+export function analyseForm(
+  form: TemplateForm,
+  formData: unknown,
+  current: CurrentGrantState | undefined,
+): FormAnalysis {
+  if (form === 'grant') return { status: 'ready', form, analysis: analyseFormData(formData) };
+  const state = current ?? { status: 'loading' };
+  return state.status === 'loaded'
+    ? { status: 'ready', form, analysis: analyseChange(state, formData) }
+    : { status: 'waiting', form, current: state };
+}
+
+/** The problems a field shows: those under its path for its form; none while the analysis waits. */
+export function fieldProblems(analysis: FormAnalysis, field: keyof (typeof FIELD_PATHS)['grant']): Problem[] {
+  return analysis.status === 'ready'
+    ? problemsUnder(analysis.analysis.problems, FIELD_PATHS[analysis.form][field])
+    : [];
 }

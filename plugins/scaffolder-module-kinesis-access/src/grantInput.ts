@@ -11,11 +11,16 @@ export {
   templateParameterOfPath,
 } from '@kinesis-access/policy-model';
 
-/** Where a stream-row problem points: the row index and the column (`arn`, `kmsKeyArn`) when it names one. */
+/**
+ * Where a stream-row problem points: the row index and the column (`arn`, `kmsKeyArn`) when it names one. The
+ * rows are `spec.streams` of a new grant, or `addStreams` of a change.
+ */
 export function streamRowOfPath(
   path: string,
+  streamsPath = 'spec.streams',
 ): { readonly index: number; readonly column?: string } | undefined {
-  const match = /^spec\.streams\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (!path.startsWith(`${streamsPath}[`)) return undefined;
+  const match = /^\[(\d+)\](?:\.(\w+))?/.exec(path.slice(streamsPath.length));
   if (!match) return undefined;
   const index = Number(match[1]);
   return match[2] === undefined ? { index } : { index, column: match[2] };

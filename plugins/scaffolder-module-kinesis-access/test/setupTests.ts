@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 
-// Browsers have these; jest's jsdom environment does not (the policy model measures sizes in UTF-8).
+// Browsers have these; jest's jsdom environment does not (the policy model measures sizes in UTF-8, and copies a
+// grant with structuredClone when it applies a change). Node's v8 serializer is the same structured-clone algorithm.
 Object.assign(globalThis, { TextEncoder, TextDecoder });
+if (typeof globalThis.structuredClone !== 'function')
+  Object.assign(globalThis, { structuredClone: <T>(value: T): T => deserialize(serialize(value)) });
 // jsdom does not implement scrolling; the scaffolder scrolls to the top on every page change.
 window.scrollTo = () => {};
 

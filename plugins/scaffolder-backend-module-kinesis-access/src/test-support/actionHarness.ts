@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
+import { compareCodeUnits } from '@kinesis-access/policy-model';
 import {
   createKinesisAccessGrantAction,
   type KinesisAccessGrantActionOptions,
@@ -38,7 +39,7 @@ export async function readTree(dir: string): Promise<Record<string, string>> {
     }
   }
   await walk(dir);
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareCodeUnits(a, b)));
 }
 
 export interface RunResult {

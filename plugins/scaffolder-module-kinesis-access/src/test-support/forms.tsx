@@ -2,16 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldExtensionComponentProps, FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
 import { Stepper, type StepperProps } from '@backstage/plugin-scaffolder-react/alpha';
-import { renderInTestApp } from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider, type TestApiProviderProps } from '@backstage/test-utils';
 import type { JsonObject, JsonValue } from '@backstage/types';
 import { fireEvent, type RenderResult, screen } from '@testing-library/react';
 import { parse } from 'yaml';
 import { kinesisAccessFieldExtensionOptions } from '../fields/extensions';
 
-/** The real template this package's fields are made for. */
+/** The real templates this package's fields are made for. */
 export const TEMPLATE_PATH = join(
   __dirname,
   '../../../../templates/grant-clickpipes-kinesis-access/template.yaml',
+);
+export const CHANGE_TEMPLATE_PATH = join(
+  __dirname,
+  '../../../../templates/change-kinesis-access/template.yaml',
 );
 
 export interface Manifest {
@@ -19,9 +23,9 @@ export interface Manifest {
   readonly steps: { readonly title: string; readonly schema: JsonObject }[];
 }
 
-/** The template's parameter pages as the scaffolder hands them to its form (`TemplateParameterSchema`). */
-export function templateManifest(): Manifest {
-  const template = parse(readFileSync(TEMPLATE_PATH, 'utf8'));
+/** A template's parameter pages as the scaffolder hands them to its form (`TemplateParameterSchema`). */
+export function templateManifest(templatePath = TEMPLATE_PATH): Manifest {
+  const template = parse(readFileSync(templatePath, 'utf8'));
   return {
     title: template.metadata.title,
     steps: template.spec.parameters.map((page: JsonObject) => ({ title: String(page.title), schema: page })),
@@ -79,16 +83,24 @@ export const repoUrlStandIn: FieldExtensionOptions<string> = {
 /** Render the scaffolder's own form (`Stepper`) with these field extensions, inside a Backstage test app. */
 export async function renderScaffolderForm(
   manifest: Manifest,
-  options: { initialState?: Record<string, JsonValue>; extraExtensions?: StepperProps['extensions'] } = {},
+  options: {
+    initialState?: Record<string, JsonValue>;
+    extraExtensions?: StepperProps['extensions'];
+    /** APIs the form needs besides the test app's (the change form's discovery and fetch APIs). */
+    apis?: TestApiProviderProps<unknown[]>['apis'];
+  } = {},
 ): Promise<RenderResult & { onCreate: jest.Mock<Promise<void>, [Record<string, JsonValue>]> }> {
   const onCreate = jest.fn(async (_values: Record<string, JsonValue>) => {});
-  const rendered = await renderInTestApp(
+  const stepper = (
     <Stepper
       manifest={manifest}
       extensions={[...kinesisAccessFieldExtensionOptions, ...(options.extraExtensions ?? [])]}
       onCreate={onCreate}
       initialState={options.initialState}
-    />,
+    />
+  );
+  const rendered = await renderInTestApp(
+    options.apis ? <TestApiProvider apis={options.apis}>{stepper}</TestApiProvider> : stepper,
   );
   return { ...rendered, onCreate };
 }

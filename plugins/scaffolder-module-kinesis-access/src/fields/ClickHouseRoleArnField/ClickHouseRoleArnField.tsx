@@ -2,9 +2,11 @@ import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
 import { useMemo, useState } from 'react';
+import { fieldProblems } from '../../analysis';
+import { useFormAnalysis } from '../../change/useFormAnalysis';
 import { liveMessages } from '../liveMessages';
 import type { ClickHouseRoleArnFieldProps } from './schema';
-import { clickHouseRoleArnProblems } from './validation';
+import { withClickHouseRoleArn } from './validation';
 
 /** Where ClickHouse Cloud shows the service role (shared/reference 001, "Obtaining the ClickHouse service IAM role Arn"). */
 export const WHERE_TO_FIND_THE_ROLE_ARN =
@@ -13,7 +15,8 @@ export const WHERE_TO_FIND_THE_ROLE_ARN =
 
 /**
  * Text field for the ClickHouse Cloud service role ARN (`clickhouseRoleArn`). Shows the policy model's
- * messages for `spec.principal.roleArn` as the person types, and explains where to find the ARN.
+ * messages for `spec.principal.roleArn` as the person types, and explains where to find the ARN. With
+ * `ui:options: { mode: change }` it is the change template's new role, checked against the current grant.
  */
 export function ClickHouseRoleArnField(props: ClickHouseRoleArnFieldProps) {
   const {
@@ -33,10 +36,11 @@ export function ClickHouseRoleArnField(props: ClickHouseRoleArnFieldProps) {
   const value = typeof formData === 'string' ? formData : '';
   const [touched, setTouched] = useState(false);
 
-  const live = useMemo(
-    () => clickHouseRoleArnProblems(formContext?.formData, formData).map((p) => p.message),
+  const data = useMemo(
+    () => withClickHouseRoleArn(formContext?.formData, formData),
     [formContext?.formData, formData],
   );
+  const live = fieldProblems(useFormAnalysis(uiSchema, data), 'roleArn').map((p) => p.message);
   const showLive = touched || value !== '';
   const messages = liveMessages({ live, showLive, rawErrors });
   // Red while the model finds a problem in what is typed; before that, while the last submit reported one.

@@ -1,20 +1,21 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
-import { analyseFormData, problemsUnder } from '../../analysis';
+import { fieldProblems } from '../../analysis';
+import { formAnalysisForValidation } from '../../change/useFormAnalysis';
 
-/** The grant path the ClickHouse role ARN lands on. */
-export const CLICKHOUSE_ROLE_ARN_PATH = 'spec.principal.roleArn';
-
-/** The model's problems with the ClickHouse role ARN, given the whole form's data. */
-export function clickHouseRoleArnProblems(formData: unknown, value: string | undefined) {
-  const data = {
-    ...(typeof formData === 'object' && formData !== null ? formData : {}),
-    clickhouseRoleArn: value,
-  };
-  return problemsUnder(analyseFormData(data).problems, CLICKHOUSE_ROLE_ARN_PATH);
+/** The form data with this field's value in it (the validator gets the value apart from the rest). */
+export function withClickHouseRoleArn(formData: unknown, value: string | undefined) {
+  return { ...(typeof formData === 'object' && formData !== null ? formData : {}), clickhouseRoleArn: value };
 }
 
-/** Adds the policy model's messages for `spec.principal.roleArn`, unchanged. */
-export const clickHouseRoleArnValidation: CustomFieldValidator<string> = (value, validation, context) => {
-  for (const problem of clickHouseRoleArnProblems(context.formData, value))
-    validation.addError(problem.message);
+/**
+ * Adds the policy model's messages for the ClickHouse role ARN, unchanged: `spec.principal.roleArn` of the new
+ * grant, or the change's `clickhouseRoleArn` in the change form.
+ */
+export const clickHouseRoleArnValidation: CustomFieldValidator<string> = async (
+  value,
+  validation,
+  context,
+) => {
+  const analysis = await formAnalysisForValidation(context, withClickHouseRoleArn(context.formData, value));
+  for (const problem of fieldProblems(analysis, 'roleArn')) validation.addError(problem.message);
 };

@@ -7,10 +7,11 @@ import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { type ReactNode, useEffect, useMemo } from 'react';
-import { analyseFormData } from '../../analysis';
+import { type ReactNode, useEffect } from 'react';
+import type { GrantAnalysis } from '../../analysis';
+import { useFormAnalysis } from '../../change/useFormAnalysis';
 import type { KinesisAccessPreviewProps } from './schema';
-import { labelGrantProblem } from './validation';
+import { previewMessages } from './validation';
 
 const preStyle = {
   margin: 0,
@@ -68,24 +69,122 @@ function QuotaRow(props: { readonly quota: QuotaUse }) {
   );
 }
 
+/** What the (changed) grant creates: role, quotas, warnings, policies, and the review summary. */
+function PlanView(props: { readonly analysis: Extract<GrantAnalysis, { ok: true }> }) {
+  const { analysis } = props;
+  const classes = useStyles();
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={6}>
+        <Section title="IAM role" testId="preview-role">
+          <Typography variant="body2">
+            <strong>{analysis.plan.role.name}</strong> ({analysis.plan.role.arn})
+          </Typography>
+        </Section>
+        <Section title="Quota use" testId="preview-quotas">
+          {analysis.plan.quotas.map((quota) => (
+            <QuotaRow key={quota.name} quota={quota} />
+          ))}
+        </Section>
+        {analysis.plan.warnings.length > 0 ? (
+          <Section title="Warnings" testId="preview-warnings">
+            {analysis.plan.warnings.map((warning) => (
+              <Typography key={warning} variant="body2" color="secondary">
+                {warning}
+              </Typography>
+            ))}
+          </Section>
+        ) : null}
+        <Section title="Trust policy" testId="preview-trust-policy">
+          <PolicyJson document={analysis.rendered.trustPolicy} label="Trust policy" />
+        </Section>
+        <Section title="Permission policies" testId="preview-permission-policies">
+          {analysis.rendered.policies.map((policy) => (
+            <Box key={policy.name} mb={1}>
+              <Typography variant="body2" component="h4">
+                {policy.name}
+              </Typography>
+              <PolicyJson document={policy.document} label={`Permission policy ${policy.name}`} />
+            </Box>
+          ))}
+        </Section>
+        {analysis.rendered.resourcePolicies.length > 0 ? (
+          <Section title="Stream resource policies" testId="preview-resource-policies">
+            {analysis.rendered.resourcePolicies.map((policy) => (
+              <Box key={policy.resourceArn} mb={1}>
+                <Typography variant="body2" component="h4">
+                  {policy.resourceArn}
+                </Typography>
+                <PolicyJson document={policy.document} label={`Resource policy ${policy.resourceArn}`} />
+              </Box>
+            ))}
+          </Section>
+        ) : null}
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <Section title="Review summary" testId="preview-summary">
+          <MarkdownContent className={classes.summary} content={analysis.summary} dialect="gfm" />
+        </Section>
+      </Grid>
+    </Grid>
+  );
+}
+
 /**
  * Read-only preview of what the grant creates, rendered live from the whole form's data
  * (`formContext.formData`) by the policy model: trust policy, permission policies, resource policies, quota use,
  * warnings and the review summary — or the model's problems while the grant is not valid.
  *
+ * With `ui:options: { mode: change }` (the "Change Kinesis access" template) it reads the current grant from the
+ * backend, applies the form's change to it, and shows first what the role gains and loses (the access diff the
+ * pull request will carry), then what the changed grant creates.
+ *
  * Its own value is the ARN of the role the grant will create (empty while the grant is invalid), so the
  * scaffolder runs its validator, which blocks the step on problems no other field shows.
  */
 export function KinesisAccessPreview(props: KinesisAccessPreviewProps) {
-  const { formContext, formData, onChange, schema, idSchema } = props;
+  const { formContext, formData, onChange, schema, uiSchema, idSchema } = props;
   const id = idSchema?.$id ?? 'preview';
-  const analysis = useMemo(() => analyseFormData(formContext?.formData ?? {}), [formContext?.formData]);
-  const roleArn = analysis.ok ? analysis.plan.role.arn : '';
+  const form = useFormAnalysis(uiSchema, formContext?.formData ?? {});
+  const analysis = form.status === 'ready' ? form.analysis : undefined;
+  const roleArn = analysis?.ok ? analysis.plan.role.arn : '';
   const classes = useStyles();
 
   useEffect(() => {
     if (formData !== roleArn) onChange(roleArn);
   }, [formData, roleArn, onChange]);
+
+  let body: ReactNode;
+  if (form.status === 'waiting' && form.current.status === 'loading') {
+    body = (
+      <Section title="Reading the current grant" testId="preview-loading">
+        <LinearProgress aria-label="Reading the current grant" />
+      </Section>
+    );
+  } else if (analysis?.ok) {
+    body = (
+      <>
+        {analysis.accessDiff === undefined ? null : (
+          <Section title="Against the grant in the repository" testId="preview-access-diff">
+            <MarkdownContent className={classes.summary} content={analysis.accessDiff} dialect="gfm" />
+          </Section>
+        )}
+        <PlanView analysis={analysis} />
+      </>
+    );
+  } else {
+    body = (
+      <Section title="Not valid yet" testId="preview-problems">
+        <div role="alert">
+          {previewMessages(form).map((text) => (
+            <FormHelperText key={text} error>
+              {text}
+            </FormHelperText>
+          ))}
+        </div>
+      </Section>
+    );
+  }
 
   return (
     <FormControl component="fieldset" fullWidth margin="normal" id={id} data-testid="kinesis-access-preview">
@@ -93,74 +192,7 @@ export function KinesisAccessPreview(props: KinesisAccessPreviewProps) {
         {schema?.title ?? 'What this grant creates'}
       </Typography>
       {schema?.description ? <FormHelperText>{schema.description}</FormHelperText> : null}
-      {analysis.ok ? (
-        <Grid container spacing={3}>
-          <Grid item xs={12} md={6}>
-            <Section title="IAM role" testId="preview-role">
-              <Typography variant="body2">
-                <strong>{analysis.plan.role.name}</strong> ({analysis.plan.role.arn})
-              </Typography>
-            </Section>
-            <Section title="Quota use" testId="preview-quotas">
-              {analysis.plan.quotas.map((quota) => (
-                <QuotaRow key={quota.name} quota={quota} />
-              ))}
-            </Section>
-            {analysis.plan.warnings.length > 0 ? (
-              <Section title="Warnings" testId="preview-warnings">
-                {analysis.plan.warnings.map((warning) => (
-                  <Typography key={warning} variant="body2" color="secondary">
-                    {warning}
-                  </Typography>
-                ))}
-              </Section>
-            ) : null}
-            <Section title="Trust policy" testId="preview-trust-policy">
-              <PolicyJson document={analysis.rendered.trustPolicy} label="Trust policy" />
-            </Section>
-            <Section title="Permission policies" testId="preview-permission-policies">
-              {analysis.rendered.policies.map((policy) => (
-                <Box key={policy.name} mb={1}>
-                  <Typography variant="body2" component="h4">
-                    {policy.name}
-                  </Typography>
-                  <PolicyJson document={policy.document} label={`Permission policy ${policy.name}`} />
-                </Box>
-              ))}
-            </Section>
-            {analysis.rendered.resourcePolicies.length > 0 ? (
-              <Section title="Stream resource policies" testId="preview-resource-policies">
-                {analysis.rendered.resourcePolicies.map((policy) => (
-                  <Box key={policy.resourceArn} mb={1}>
-                    <Typography variant="body2" component="h4">
-                      {policy.resourceArn}
-                    </Typography>
-                    <PolicyJson document={policy.document} label={`Resource policy ${policy.resourceArn}`} />
-                  </Box>
-                ))}
-              </Section>
-            ) : null}
-          </Grid>
-          <Grid item xs={12} md={6}>
-            <Section title="Review summary" testId="preview-summary">
-              <MarkdownContent className={classes.summary} content={analysis.summary} dialect="gfm" />
-            </Section>
-          </Grid>
-        </Grid>
-      ) : (
-        <Section title="Not valid yet" testId="preview-problems">
-          <div role="alert">
-            {analysis.problems.map((problem) => {
-              const text = labelGrantProblem(problem);
-              return (
-                <FormHelperText key={text} error>
-                  {text}
-                </FormHelperText>
-              );
-            })}
-          </div>
-        </Section>
-      )}
+      {body}
     </FormControl>
   );
 }

@@ -1,34 +1,37 @@
-import type { Problem } from '@kinesis-access/policy-model';
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
-import { analyseFormData, problemsUnder } from '../../analysis';
-import { templateParameterOfPath } from '../../grantInput';
-import { CLICKHOUSE_ROLE_ARN_PATH } from '../ClickHouseRoleArnField/validation';
-import { STREAMS_PATH } from '../KinesisStreamsField/validation';
-
-/** A model problem named by the form parameter it comes from: `roleName: <message>`. */
-export function labelGrantProblem(problem: Problem): string {
-  const where = templateParameterOfPath(problem.path) ?? (problem.path === '' ? 'grant' : problem.path);
-  return `${where}: ${problem.message}`;
-}
+import { formProblemMessage } from '@kinesis-access/policy-model';
+import { type FormAnalysis, fieldProblems } from '../../analysis';
+import { formAnalysisForValidation } from '../../change/useFormAnalysis';
 
 /**
- * Problems the preview is responsible for: everything the model reports that the ClickHouse role ARN and streams
- * fields do not already show (grant name, role name, boundary, quotas, …).
+ * What the preview lists while the form is not a valid grant or change: every model problem, named the way the
+ * actions name them (the model's `formProblemMessage`), or why the current grant could not be read.
+ * With `onlyUnshown`, the problems the ClickHouse role ARN and streams fields already show are left out.
  */
-export function previewProblems(formData: unknown): Problem[] {
-  const { problems } = analyseFormData(formData);
-  const shownByFields = new Set([
-    ...problemsUnder(problems, CLICKHOUSE_ROLE_ARN_PATH),
-    ...problemsUnder(problems, STREAMS_PATH),
-  ]);
-  return problems.filter((p) => !shownByFields.has(p));
+export function previewMessages(
+  analysis: FormAnalysis,
+  options: { readonly onlyUnshown?: boolean } = {},
+): string[] {
+  if (analysis.status === 'waiting') {
+    const { current } = analysis;
+    if (current.status === 'failed') return [`The current grant could not be read: ${current.message}`];
+    if (current.status === 'incomplete')
+      return [`Fill in ${current.missing.join(' and ')} to read the grant to change.`];
+    return [];
+  }
+  const { problems } = analysis.analysis;
+  const shownByFields = new Set(
+    options.onlyUnshown ? [...fieldProblems(analysis, 'roleArn'), ...fieldProblems(analysis, 'streams')] : [],
+  );
+  return problems.filter((p) => !shownByFields.has(p)).map((p) => formProblemMessage(p, analysis.form));
 }
 
-/** Blocks the step while the model cannot plan the grant for reasons the other fields do not report. */
-export const kinesisAccessPreviewValidation: CustomFieldValidator<string | undefined> = (
+/** Blocks the step while the model cannot plan the grant (or the change) for reasons the other fields do not report. */
+export const kinesisAccessPreviewValidation: CustomFieldValidator<string | undefined> = async (
   _value,
   validation,
   context,
 ) => {
-  for (const problem of previewProblems(context.formData)) validation.addError(labelGrantProblem(problem));
+  const analysis = await formAnalysisForValidation(context, context.formData);
+  for (const message of previewMessages(analysis, { onlyUnshown: true })) validation.addError(message);
 };

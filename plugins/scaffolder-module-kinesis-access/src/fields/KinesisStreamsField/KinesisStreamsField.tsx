@@ -5,10 +5,12 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
 import TextField from '@material-ui/core/TextField';
 import { useMemo, useState } from 'react';
+import { FIELD_PATHS, fieldProblems, formOf } from '../../analysis';
+import { useFormAnalysis } from '../../change/useFormAnalysis';
 import { type KinesisStreamInput, streamRowOfPath } from '../../grantInput';
 import { liveMessages } from '../liveMessages';
 import type { KinesisStreamsFieldProps, KinesisStreamsFieldSchema } from './schema';
-import { labelStreamProblem, streamsProblems } from './validation';
+import { labelStreamProblem, withStreams } from './validation';
 
 type Column = 'arn' | 'kmsKeyArn';
 
@@ -26,21 +28,35 @@ function cleanRow(row: KinesisStreamInput): KinesisStreamInput {
 
 /**
  * The `streams` list: one row per Kinesis stream (ARN, optional KMS key ARN), with the policy model's messages
- * shown on the row and cell they belong to (`spec.streams[i].arn`, `spec.streams[i].kmsKeyArn`).
+ * shown on the row and cell they belong to (`spec.streams[i].arn`, `spec.streams[i].kmsKeyArn`). With
+ * `ui:options: { mode: change }` it is the change template's `addStreams`, checked against the current grant.
  */
 export function KinesisStreamsField(props: KinesisStreamsFieldProps) {
-  const { formData, onChange, rawErrors, required, disabled, readonly, schema, idSchema, formContext } =
-    props;
+  const {
+    formData,
+    onChange,
+    rawErrors,
+    required,
+    disabled,
+    readonly,
+    schema,
+    uiSchema,
+    idSchema,
+    formContext,
+  } = props;
   const id = idSchema?.$id ?? 'streams';
   const stored: readonly KinesisStreamInput[] = Array.isArray(formData) ? formData : [];
   const rows: readonly KinesisStreamInput[] = stored.length > 0 ? stored : [{}];
   const [touchedRows, setTouchedRows] = useState<ReadonlySet<number>>(new Set());
   const locked = disabled || readonly;
 
-  const problems = useMemo(
-    () => streamsProblems(formContext?.formData, Array.isArray(formData) ? formData : undefined),
-    [formContext?.formData, formData],
+  const streamsPath = FIELD_PATHS[formOf(uiSchema)].streams;
+  const data = useMemo(
+    () => withStreams(formContext?.formData, Array.isArray(formData) ? formData : undefined, streamsPath),
+    [formContext?.formData, formData, streamsPath],
   );
+  const problems = fieldProblems(useFormAnalysis(uiSchema, data), 'streams');
+  const rowOf = (path: string) => streamRowOfPath(path, streamsPath);
   // After a submit with errors every row shows its problems, typed in or not.
   const afterSubmit = (rawErrors?.length ?? 0) > 0;
 
@@ -48,21 +64,21 @@ export function KinesisStreamsField(props: KinesisStreamsFieldProps) {
   const cellMessages = (index: number, column: Column) =>
     showRow(index)
       ? problems.filter((p) => {
-          const where = streamRowOfPath(p.path);
+          const where = rowOf(p.path);
           return where?.index === index && where.column === column;
         })
       : [];
   const rowMessages = (index: number) =>
     showRow(index)
       ? problems.filter((p) => {
-          const where = streamRowOfPath(p.path);
+          const where = rowOf(p.path);
           return where?.index === index && where.column !== 'arn' && where.column !== 'kmsKeyArn';
         })
       : [];
 
   // Problems of the list as a whole (e.g. no stream, streams in different accounts) go under the list.
   const listMessages = liveMessages({
-    live: problems.filter((p) => !streamRowOfPath(p.path)).map(labelStreamProblem),
+    live: problems.filter((p) => !rowOf(p.path)).map((p) => labelStreamProblem(p, streamsPath)),
     showLive: afterSubmit || touchedRows.size > 0 || rows.some(rowHasContent),
     rawErrors,
   });

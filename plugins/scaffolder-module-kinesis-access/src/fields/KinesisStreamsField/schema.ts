@@ -1,4 +1,5 @@
 import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
+import { formModeOption } from '../formMode';
 
 /** `KinesisStreamsField` returns the `streams` parameter: rows of stream ARN and optional KMS key ARN. */
 export const KinesisStreamsFieldSchema = makeFieldSchema({
@@ -11,6 +12,7 @@ export const KinesisStreamsFieldSchema = makeFieldSchema({
         }),
       )
       .describe('The Kinesis data streams ClickPipes may read'),
+  uiOptions: formModeOption,
 });
 
 export type KinesisStreamsFieldProps = typeof KinesisStreamsFieldSchema.TProps;
