@@ -20,6 +20,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { grant, streamArn } = require('@kinesis-access/fixtures');
 const { grantToYaml } = require('@kinesis-access/policy-model');
 
 const PACKAGE_DIR = path.resolve(__dirname, '..');
@@ -64,19 +65,10 @@ for (const [file, hint] of [
   }
 }
 
-/** One-stream clickpipes grants, written by the policy model's own serializer. */
+/** One-stream clickpipes grants (the shared fixture), written by the policy model's own serializer. */
 function grantYaml(i) {
   const name = `bench-${String(i).padStart(4, '0')}`;
-  return grantToYaml({
-    apiVersion: 'kinesis-access/v1',
-    kind: 'KinesisAccessGrant',
-    metadata: { name },
-    spec: {
-      profile: 'clickpipes',
-      principal: { roleArn: 'arn:aws:iam::111122223333:role/ClickHouse-Service-Role' },
-      streams: [{ arn: `arn:aws:kinesis:us-east-1:123456789012:stream/${name}` }],
-    },
-  });
+  return grantToYaml(grant({ streams: [{ arn: streamArn(name) }] }, name));
 }
 
 function project(root, n) {

@@ -1,14 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROFILE_NAMES, parseGrantYaml } from '@kinesis-access/policy-model';
-import {
-  EXAMPLES_DIR,
-  grantYaml,
-  problemLinePattern,
-  runCli,
-  tempTree,
-  warnedGrantYaml,
-} from '../test-support/cli';
+import { EXAMPLES_DIR, problemLinePattern, runCli, tempTree } from '../test-support/cli';
+import { grantYaml, warnedGrantYaml } from '../test-support/grant-yaml';
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
 

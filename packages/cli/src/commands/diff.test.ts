@@ -2,7 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXAMPLES_DIR, grantYaml, problemLinePattern, runCli, tempTree } from '../test-support/cli';
+import { EXAMPLES_DIR, problemLinePattern, runCli, tempTree } from '../test-support/cli';
+import { grantYaml } from '../test-support/grant-yaml';
 
 const ACCOUNT = '123456789012';
 const stream = (name: string) => `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/${name}`;

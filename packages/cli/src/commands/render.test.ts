@@ -7,14 +7,8 @@ import {
   renderJson,
   renderSummary,
 } from '@kinesis-access/policy-model';
-import {
-  EXAMPLES_DIR,
-  grantYaml,
-  problemLinePattern,
-  runCli,
-  tempTree,
-  warnedGrantYaml,
-} from '../test-support/cli';
+import { EXAMPLES_DIR, problemLinePattern, runCli, tempTree } from '../test-support/cli';
+import { grantYaml, warnedGrantYaml } from '../test-support/grant-yaml';
 
 /** What the model renders for a grant file, computed in-process: the CLI must print exactly this. */
 function modelPlan(file: string) {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXAMPLES_DIR, grantYaml, runCli, tempTree } from '../test-support/cli';
+import { EXAMPLES_DIR, runCli, tempTree } from '../test-support/cli';
+import { grantYaml } from '../test-support/grant-yaml';
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
 
