@@ -135,8 +135,9 @@ function judge(n, ours, speedUp) {
   let speedGoal = '—';
   if (n === 1000) {
     const met = ours.seconds <= GOALS.thousandSeconds && ours.rssMb <= GOALS.thousandMb;
-    oursGoal = goal(`≤ ${GOALS.thousandSeconds.toFixed(1)} s, ≤ ${GOALS.thousandMb} MB`, met);
-    if (!met) misses.push(`1,000 grants: ${figure(ours)} (goal ${oursGoal})`);
+    const text = `≤ ${GOALS.thousandSeconds.toFixed(1)} s, ≤ ${GOALS.thousandMb} MB`;
+    oursGoal = goal(text, met);
+    if (!met) misses.push(`1,000 grants: ${figure(ours)} (goal ${text})`);
   }
   if (n === 1) {
     const met = speedUp >= GOALS.oneGrantSpeedUp;
