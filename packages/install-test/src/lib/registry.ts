@@ -195,7 +195,9 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
     const release = (...args: string[]) =>
       runOk(process.execPath, [path.join(WORKSPACE, 'scripts/release.js'), ...args], { cwd: WORKSPACE, env });
     const dryRunBefore = (await release('--dry-run')).stdout;
-    log((await release('--skip-build', '--no-git-tag')).stdout);
+    // --allow-pending: this registry is thrown away, so the versions in the package.json files are published even
+    // while changesets wait to be versioned (between releases, which is most of the time).
+    log((await release('--skip-build', '--no-git-tag', '--allow-pending')).stdout);
     const dryRunAfter = (await release('--dry-run')).stdout;
     const published: string[] = [];
     for (const name of publicPackageNames()) {
