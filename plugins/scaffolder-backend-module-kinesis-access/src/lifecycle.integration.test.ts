@@ -152,7 +152,9 @@ async function remoteGrant(file: string) {
 }
 
 async function currentGrant(query: Record<string, string>) {
-  return await request(scaffolder.backend.server).get('/api/scaffolder/kinesis-access/current-grant').query(query);
+  return await request(scaffolder.backend.server)
+    .get('/api/scaffolder/kinesis-access/current-grant')
+    .query(query);
 }
 
 describe('the current-grant route the change form reads (GET /api/scaffolder/kinesis-access/current-grant)', () => {
@@ -184,9 +186,15 @@ describe('the current-grant route the change form reads (GET /api/scaffolder/kin
 
     const badRepo = await currentGrant({ repoUrl: 'github.com?owner=example', name: 'orders-clickpipes' });
     expect(badRepo.status).toBe(400);
-    expect(badRepo.body.error.message).toMatch(/^kinesis-access current-grant: repoUrl: .*received "github\.com\?owner=example"$/);
+    expect(badRepo.body.error.message).toMatch(
+      /^kinesis-access current-grant: repoUrl: .*received "github\.com\?owner=example"$/,
+    );
 
-    const badBranch = await currentGrant({ repoUrl: REPO_URL, branch: 'main; rm', name: 'orders-clickpipes' });
+    const badBranch = await currentGrant({
+      repoUrl: REPO_URL,
+      branch: 'main; rm',
+      name: 'orders-clickpipes',
+    });
     expect(badBranch.status).toBe(400);
     expect(badBranch.body.error.message).toContain('branch: is not a branch name');
 

@@ -15,9 +15,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { TEMPLATE_INPUT } from '@kinesis-access/fixtures';
 import { checkGrantSemantics, formatFailure, intentFromGrant } from '@kinesis-access/iam-test-kit';
 import { type GrantSpec, parseGrantYaml } from '@kinesis-access/policy-model';
-import { TEMPLATE_INPUT } from '@kinesis-access/fixtures';
 import request from 'supertest';
 import yaml from 'yaml';
 import {

@@ -7,10 +7,10 @@ import {
   type GrantSpec,
   type Problem,
   type RenderedGrant,
+  type Result,
   renderAccessDiffMarkdown,
   renderJson,
   renderSummary,
-  type Result,
   type TemplateForm,
 } from '@kinesis-access/policy-model';
 import type { CurrentGrantState } from './change/currentGrant';
@@ -101,13 +101,32 @@ export function formOf(uiSchema: unknown): TemplateForm {
   return options?.mode === 'change' ? 'change' : 'grant';
 }
 
-/** Where the streams and ClickHouse role fields' values are in the model's problems, per form. */
-export const FIELD_PATHS: Readonly<
-  Record<TemplateForm, { readonly streams: string; readonly roleArn: string }>
+/** A field that shows the model's problems about its own value. */
+export type ModelField = 'streams' | 'roleArn';
+
+/**
+ * Per form, the parameter each field fills and where the model reports problems about it: the grant template's
+ * `streams` become `spec.streams`; the change template's `addStreams` are reported as `addStreams` (the model's
+ * `changeGrant` names the change's own fields).
+ */
+export const FIELDS: Readonly<
+  Record<TemplateForm, Record<ModelField, { readonly parameter: string; readonly problemPath: string }>>
 > = {
-  grant: { streams: 'spec.streams', roleArn: 'spec.principal.roleArn' },
-  change: { streams: 'addStreams', roleArn: 'clickhouseRoleArn' },
+  grant: {
+    streams: { parameter: 'streams', problemPath: 'spec.streams' },
+    roleArn: { parameter: 'clickhouseRoleArn', problemPath: 'spec.principal.roleArn' },
+  },
+  change: {
+    streams: { parameter: 'addStreams', problemPath: 'addStreams' },
+    roleArn: { parameter: 'clickhouseRoleArn', problemPath: 'clickhouseRoleArn' },
+  },
 };
+
+/** The whole form's data with a field's own value in it (a field's value and the form's data arrive apart). */
+export function withFieldValue(formData: unknown, form: TemplateForm, field: ModelField, value: unknown) {
+  const data = typeof formData === 'object' && formData !== null ? formData : {};
+  return { ...data, [FIELDS[form][field].parameter]: value };
+}
 
 /**
  * The model's view of the whole form: ready, or (in the change form) waiting for the current grant, which
@@ -135,8 +154,8 @@ export function analyseForm(
 }
 
 /** The problems a field shows: those under its path for its form; none while the analysis waits. */
-export function fieldProblems(analysis: FormAnalysis, field: keyof (typeof FIELD_PATHS)['grant']): Problem[] {
+export function fieldProblems(analysis: FormAnalysis, field: ModelField): Problem[] {
   return analysis.status === 'ready'
-    ? problemsUnder(analysis.analysis.problems, FIELD_PATHS[analysis.form][field])
+    ? problemsUnder(analysis.analysis.problems, FIELDS[analysis.form][field].problemPath)
     : [];
 }

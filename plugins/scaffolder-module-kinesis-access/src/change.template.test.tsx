@@ -17,8 +17,7 @@ import { kinesisStreamsValidation } from './fields/KinesisStreamsField';
 import {
   CHANGE_TEMPLATE_PATH,
   collectFormValidationFailures,
-  renderScaffolderForm,
-  repoUrlStandIn,
+  renderTemplateForm,
   templateManifest,
   typeInto,
 } from './test-support/forms';
@@ -76,10 +75,7 @@ const freshRepoUrl = () => {
 };
 
 async function fillFirstPage(repoUrl: string, name: string) {
-  const rendered = await renderScaffolderForm(templateManifest(CHANGE_TEMPLATE_PATH), {
-    extraExtensions: [repoUrlStandIn],
-    apis,
-  });
+  const rendered = await renderTemplateForm(CHANGE_TEMPLATE_PATH, { apis });
   typeInto('Infrastructure repository', repoUrl);
   typeInto(/Grant name/, name);
   fireEvent.click(screen.getByRole('button', { name: 'Next' }));

@@ -6,31 +6,32 @@
  *
  * Legacy frontend system: this entry point. New frontend system: the `./alpha` entry point.
  */
-export {
-  ClickHouseRoleArnFieldExtension,
-  KinesisAccessPreviewExtension,
-  KinesisStreamsFieldExtension,
-  kinesisAccessFieldsPlugin,
-} from './plugin';
-export { kinesisAccessFieldExtensionOptions } from './fields/extensions';
+
 export {
   ClickHouseRoleArnField,
   type ClickHouseRoleArnFieldProps,
   clickHouseRoleArnValidation,
 } from './fields/ClickHouseRoleArnField';
-export {
-  KinesisStreamsField,
-  type KinesisStreamsFieldProps,
-  kinesisStreamsValidation,
-} from './fields/KinesisStreamsField';
+export { kinesisAccessFieldExtensionOptions } from './fields/extensions';
 export {
   KinesisAccessPreview,
   type KinesisAccessPreviewProps,
   kinesisAccessPreviewValidation,
 } from './fields/KinesisAccessPreview';
 export {
+  KinesisStreamsField,
+  type KinesisStreamsFieldProps,
+  kinesisStreamsValidation,
+} from './fields/KinesisStreamsField';
+export {
   grantFromTemplateInput,
-  templateParameterOfPath,
   type KinesisAccessTemplateInput,
   type KinesisStreamInput,
+  templateParameterOfPath,
 } from './grantInput';
+export {
+  ClickHouseRoleArnFieldExtension,
+  KinesisAccessPreviewExtension,
+  KinesisStreamsFieldExtension,
+  kinesisAccessFieldsPlugin,
+} from './plugin';

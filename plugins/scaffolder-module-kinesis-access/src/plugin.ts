@@ -3,12 +3,12 @@ import {
   createScaffolderFieldExtension,
   type FieldExtensionComponent,
 } from '@backstage/plugin-scaffolder-react';
-import type { KinesisStreamInput } from './grantInput';
 import {
   clickHouseRoleArnFieldExtension,
   kinesisAccessPreviewExtension,
   kinesisStreamsFieldExtension,
 } from './fields/extensions';
+import type { KinesisStreamInput } from './grantInput';
 
 /** The fields take no `ui:options`. */
 type NoUiOptions = Record<string, never>;

@@ -17,9 +17,9 @@ import {
   clickHouseRoleArnValidation,
   KinesisAccessPreview,
   KinesisAccessPreviewExtension,
-  kinesisAccessPreviewValidation,
   KinesisStreamsField,
   KinesisStreamsFieldExtension,
+  kinesisAccessPreviewValidation,
   kinesisStreamsValidation,
 } from './index';
 

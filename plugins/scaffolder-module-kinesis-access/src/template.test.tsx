@@ -3,8 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { grantFromTemplateInput } from './grantInput';
 import {
   collectFormValidationFailures,
-  renderScaffolderForm,
-  repoUrlStandIn,
+  renderTemplateForm,
   templateManifest,
   typeInto,
 } from './test-support/forms';
@@ -35,7 +34,7 @@ describe('the grant-clickpipes-kinesis-access template', () => {
     const messages = result.ok ? [] : result.problems.filter((p) => p.path === 'spec.principal.roleArn');
     expect(messages.length).toBeGreaterThan(0);
 
-    await renderScaffolderForm(templateManifest(), { extraExtensions: [repoUrlStandIn] });
+    await renderTemplateForm();
     typeInto(/Grant name/, values.name);
     typeInto(/ClickHouse service role ARN/, bad);
     for (const { message } of messages) expect(screen.getByText(message)).toBeInTheDocument();
@@ -60,7 +59,7 @@ describe('the grant-clickpipes-kinesis-access template', () => {
     const problem = result.ok ? undefined : result.problems.find((p) => p.path === 'spec.streams[1].arn');
     expect(problem).toBeDefined();
 
-    await renderScaffolderForm(templateManifest(), { extraExtensions: [repoUrlStandIn] });
+    await renderTemplateForm();
     typeInto(/Grant name/, values.name);
     typeInto(/ClickHouse service role ARN/, values.clickhouseRoleArn);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
@@ -76,9 +75,7 @@ describe('the grant-clickpipes-kinesis-access template', () => {
   });
 
   it('goes through every page and submits values that compile to the previewed grant', async () => {
-    const { onCreate } = await renderScaffolderForm(templateManifest(), {
-      extraExtensions: [repoUrlStandIn],
-    });
+    const { onCreate } = await renderTemplateForm();
     typeInto(/Grant name/, values.name);
     typeInto(/ClickHouse service role ARN/, values.clickhouseRoleArn);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));

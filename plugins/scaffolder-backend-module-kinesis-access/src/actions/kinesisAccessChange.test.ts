@@ -2,16 +2,16 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { parseGrantYaml } from '@kinesis-access/policy-model';
-import { newWorkspace, readTree } from '../test-support/actionHarness';
+import { inputSchemaOf, readTree, rejection, removeWorkspace } from '../test-support/actionHarness';
 import {
   applyPullRequest,
   CLICKHOUSE,
   KEY,
   kinesisAccess,
   NEW_KEY,
+  newInfraRepoWorkspace,
   runTemplateAction,
   stream,
-  writeInfraRepo,
 } from '../test-support/infraRepo';
 import { createKinesisAccessChangeAction } from './kinesisAccessChange';
 
@@ -22,30 +22,17 @@ const SUMMARY = 'grants/orders-clickpipes.md';
 
 let workspace: string;
 beforeEach(async () => {
-  workspace = await newWorkspace('ka-change-');
-  await writeInfraRepo(path.join(workspace, 'current'));
+  workspace = await newInfraRepoWorkspace('ka-change-');
 });
-afterEach(async () => {
-  await fs.rm(workspace, { recursive: true, force: true });
-});
+afterEach(() => removeWorkspace(workspace));
 
-async function failure(input: unknown): Promise<Error> {
-  const error = await runTemplateAction(action, input, workspace).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof Error)) throw new Error('expected the action to fail');
-  return error;
-}
+const failure = (input: unknown) => rejection(runTemplateAction(action, input, workspace));
 
 describe('kinesis:access:change', () => {
   it('describes itself: id, dry-run support, a description on every input field', () => {
     expect(action.id).toBe('kinesis:access:change');
     expect(action.supportsDryRun).toBe(true);
-    const input = action.schema?.input as {
-      properties: Record<string, { description?: string }>;
-      required: string[];
-    };
+    const input = inputSchemaOf(action);
     expect(Object.keys(input.properties).sort()).toEqual(
       [
         'addStreams',

@@ -13,12 +13,7 @@ import {
 } from '@kinesis-access/policy-model';
 import yaml from 'yaml';
 import { changeProblemsToInputError } from '../lib/changeProblems';
-import {
-  currentPathInput,
-  DEFAULT_CHANGES_PATH,
-  readCurrentGrant,
-  resolveGrantWorkspace,
-} from '../lib/currentGrant';
+import { currentPathInput, DEFAULT_CHANGES_PATH, openCurrentGrant } from '../lib/currentGrant';
 import { renderTerraform, summaryFilePath, type TerraformSettings } from '../lib/layout';
 import { type WorkspaceFile, writeFilesAtomically } from '../lib/workspaceFiles';
 import { examples } from './kinesisAccessChange.examples';
@@ -135,15 +130,15 @@ export function createKinesisAccessChangeAction(options: KinesisAccessChangeActi
     },
     async handler(ctx) {
       const input = ctx.input as ChangeActionInput;
-      const { name, currentPath, targetPath, currentRoot, targetRoot } = resolveGrantWorkspace(
+      // The grant as it is. Nothing is written if this or the change below throws.
+      const { name, targetPath, targetRoot, current } = await openCurrentGrant(
         ctx.workspacePath,
         input,
         ACTION_ID,
         'the pull request holds only the changed files',
       );
 
-      // 1. The grant as it is, and the change through the model. Nothing is written if either throws.
-      const current = await readCurrentGrant(currentRoot, currentPath, name, ACTION_ID);
+      // 1. The change through the model.
       const changed = changeGrant(current.spec, input);
       if (!changed.ok) throw changeProblemsToInputError(ACTION_ID, changed.problems, input);
       const { spec, plan } = changed.value;

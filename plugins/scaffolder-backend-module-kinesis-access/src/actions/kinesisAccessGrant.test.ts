@@ -3,7 +3,15 @@ import path from 'node:path';
 import { ConflictError, InputError } from '@backstage/errors';
 import { renderFiles } from '@kinesis-access/cdktf';
 import { parseGrantYaml, planGrant, renderSummary } from '@kinesis-access/policy-model';
-import { newWorkspace, readTree, runAction, VALID_INPUT } from '../test-support/actionHarness';
+import {
+  inputSchemaOf,
+  newWorkspace,
+  readTree,
+  rejection,
+  removeWorkspace,
+  runAction,
+  VALID_INPUT,
+} from '../test-support/actionHarness';
 import { createKinesisAccessGrantAction } from './kinesisAccessGrant';
 
 const ROLE_NAME = 'ClickHouseAccessRole-orders-clickpipes';
@@ -16,28 +24,16 @@ let workspace: string;
 beforeEach(async () => {
   workspace = await newWorkspace();
 });
-afterEach(async () => {
-  await fs.rm(workspace, { recursive: true, force: true });
-});
+afterEach(() => removeWorkspace(workspace));
 
-async function expectError(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof Error)) throw new Error('expected the action to fail');
-  return error;
-}
+const expectError = rejection;
 
 describe('kinesis:access:grant', () => {
   it('describes itself: id, dry-run support, a description on every input field', () => {
     const action = createKinesisAccessGrantAction();
     expect(action.id).toBe('kinesis:access:grant');
     expect(action.supportsDryRun).toBe(true);
-    const input = action.schema?.input as {
-      properties: Record<string, { description?: string }>;
-      required: string[];
-    };
+    const input = inputSchemaOf(action);
     expect(Object.keys(input.properties).sort()).toEqual(
       [
         'clickhouseRoleArn',

@@ -1,24 +1,17 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: template expressions of a scaffolder step, not JS templates
 import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExample, fetchInfraRepoStep } from './example';
+
+const revoke = { id: 'revoke', action: 'kinesis:access:revoke', name: 'Revoke the grant' };
 
 export const examples: TemplateExample[] = [
-  {
-    description: 'Revoke a grant: the pull request deletes its grant file, summary and generated stack',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'fetch',
-          action: 'fetch:plain',
-          name: 'Read the infrastructure repository',
-          input: { url: 'https://github.com/example/infra/tree/main', targetPath: 'current' },
-        },
-        {
-          id: 'revoke',
-          action: 'kinesis:access:revoke',
-          name: 'Revoke the grant',
-          input: { name: 'orders-clickpipes', reason: 'The orders pipeline moved to MSK.' },
-        },
+  actionExample(
+    'Revoke a grant: the pull request deletes its grant file, summary and generated stack',
+    revoke,
+    { name: 'orders-clickpipes', reason: 'The orders pipeline moved to MSK.' },
+    {
+      before: [fetchInfraRepoStep()],
+      after: [
         {
           id: 'pr',
           action: 'publish:github:pull-request',
@@ -33,19 +26,11 @@ export const examples: TemplateExample[] = [
           },
         },
       ],
-    }),
-  },
-  {
-    description: 'Revoke from a checkout in another folder',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'revoke',
-          action: 'kinesis:access:revoke',
-          name: 'Revoke the grant',
-          input: { name: 'partner-metrics-shared', currentPath: 'repo', targetPath: 'pull-request' },
-        },
-      ],
-    }),
-  },
+    },
+  ),
+  actionExample('Revoke from a checkout in another folder', revoke, {
+    name: 'partner-metrics-shared',
+    currentPath: 'repo',
+    targetPath: 'pull-request',
+  }),
 ];

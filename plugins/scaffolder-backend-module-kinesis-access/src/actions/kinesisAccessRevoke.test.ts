@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import { newWorkspace, readTree } from '../test-support/actionHarness';
+import { inputSchemaOf, readTree, rejection, removeWorkspace } from '../test-support/actionHarness';
 import {
   applyPullRequest,
   kinesisAccess,
+  newInfraRepoWorkspace,
   runTemplateAction,
   stream,
-  writeInfraRepo,
 } from '../test-support/infraRepo';
 import { createKinesisAccessRevokeAction } from './kinesisAccessRevoke';
 
@@ -15,21 +15,15 @@ const action = createKinesisAccessRevokeAction();
 
 let workspace: string;
 beforeEach(async () => {
-  workspace = await newWorkspace('ka-revoke-');
-  await writeInfraRepo(path.join(workspace, 'current'));
+  workspace = await newInfraRepoWorkspace('ka-revoke-');
 });
-afterEach(async () => {
-  await fs.rm(workspace, { recursive: true, force: true });
-});
+afterEach(() => removeWorkspace(workspace));
 
 describe('kinesis:access:revoke', () => {
   it('describes itself: id, dry-run support, a description on every input field', () => {
     expect(action.id).toBe('kinesis:access:revoke');
     expect(action.supportsDryRun).toBe(true);
-    const input = action.schema?.input as {
-      properties: Record<string, { description?: string }>;
-      required: string[];
-    };
+    const input = inputSchemaOf(action);
     expect(Object.keys(input.properties).sort()).toEqual(['currentPath', 'name', 'reason', 'targetPath']);
     for (const [field, schema] of Object.entries(input.properties)) {
       expect([field, typeof schema.description]).toEqual([field, 'string']);
@@ -104,10 +98,7 @@ describe('kinesis:access:revoke', () => {
       [{ name: 'orders-clickpipes', currentPath: 'repo' }, /currentPath: no grants\/ directory in "repo"/],
       [{ name: '  ' }, /name: is required/],
     ] as const) {
-      const error = await runTemplateAction(action, input, workspace).then(
-        () => undefined,
-        (e: unknown) => e as Error,
-      );
+      const error = await rejection(runTemplateAction(action, input, workspace));
       expect(error).toBeInstanceOf(InputError);
       expect(error?.message).toMatch(message);
     }

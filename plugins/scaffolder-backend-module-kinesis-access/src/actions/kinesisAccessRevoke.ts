@@ -3,12 +3,7 @@ import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { diffAccess, renderAccessDiffMarkdown } from '@kinesis-access/policy-model';
-import {
-  currentPathInput,
-  DEFAULT_CHANGES_PATH,
-  readCurrentGrant,
-  resolveGrantWorkspace,
-} from '../lib/currentGrant';
+import { currentPathInput, DEFAULT_CHANGES_PATH, openCurrentGrant } from '../lib/currentGrant';
 import { generatedStackDirectory, summaryFilePath } from '../lib/layout';
 import { examples } from './kinesisAccessRevoke.examples';
 
@@ -85,14 +80,14 @@ export function createKinesisAccessRevokeAction() {
     },
     async handler(ctx) {
       const input = ctx.input as RevokeActionInput;
-      const { name, currentPath, targetPath, currentRoot, targetRoot } = resolveGrantWorkspace(
+      // The grant as it is. Nothing is written if this or the change below throws.
+      const { name, currentPath, targetPath, currentRoot, targetRoot, current } = await openCurrentGrant(
         ctx.workspacePath,
         input,
         ACTION_ID,
         'the pull request holds only its own changes',
       );
 
-      const current = await readCurrentGrant(currentRoot, currentPath, name, ACTION_ID);
       const stackDir = generatedStackDirectory(current.plan);
       const stackFiles = await filesUnder(currentRoot, stackDir);
       const summary = summaryFilePath(name);

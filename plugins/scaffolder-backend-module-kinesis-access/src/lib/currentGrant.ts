@@ -126,3 +126,23 @@ export function resolveGrantWorkspace(
   }
   return { name, currentPath, targetPath, currentRoot, targetRoot };
 }
+
+/**
+ * The start of the change and revoke actions: their workspace (see {@link resolveGrantWorkspace}) and the grant as
+ * the checkout in `currentPath` has it (see {@link readCurrentGrant}).
+ */
+export async function openCurrentGrant(
+  workspacePath: string,
+  input: { readonly name?: unknown; readonly currentPath?: string; readonly targetPath?: string },
+  actionId: string,
+  sameDirectoryReason: string,
+): Promise<GrantWorkspace & { readonly current: CurrentGrant }> {
+  const workspace = resolveGrantWorkspace(workspacePath, input, actionId, sameDirectoryReason);
+  const current = await readCurrentGrant(
+    workspace.currentRoot,
+    workspace.currentPath,
+    workspace.name,
+    actionId,
+  );
+  return { ...workspace, current };
+}

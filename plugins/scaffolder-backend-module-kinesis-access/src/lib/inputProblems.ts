@@ -12,6 +12,8 @@ export function problemsToInputError(
   grantFile?: string,
 ): InputError {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const lines = problems.map((problem) => `  - ${describeFormProblem(problem, input, 'grant', { grantFile })}`);
+  const lines = problems.map(
+    (problem) => `  - ${describeFormProblem(problem, input, 'grant', { grantFile })}`,
+  );
   return new InputError(`kinesis:access:grant input is not a valid grant (${count}):\n${lines.join('\n')}`);
 }

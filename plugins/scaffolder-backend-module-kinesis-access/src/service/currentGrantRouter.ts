@@ -51,9 +51,13 @@ export async function currentGrant(
 ): Promise<CurrentGrantResponse> {
   const { repoUrl, branch, name } = query;
   if (!NAME_PATTERN.test(name))
-    throw new InputError(`${ROUTE_ID}: name: is not a grant name (${NAME_PATTERN.source}), received "${name}"`);
+    throw new InputError(
+      `${ROUTE_ID}: name: is not a grant name (${NAME_PATTERN.source}), received "${name}"`,
+    );
   if (!BRANCH_PATTERN.test(branch))
-    throw new InputError(`${ROUTE_ID}: branch: is not a branch name (${BRANCH_PATTERN.source}), received "${branch}"`);
+    throw new InputError(
+      `${ROUTE_ID}: branch: is not a branch name (${BRANCH_PATTERN.source}), received "${branch}"`,
+    );
   let repo: ReturnType<typeof parseRepoUrl>;
   try {
     repo = parseRepoUrl(repoUrl, integrations);
@@ -85,7 +89,9 @@ export async function currentGrant(
     // Backstage's readers extract into an existing directory.
     const root = await tree.dir({ targetDir: scratch });
     if (!(await fs.stat(path.join(root, 'grants')).catch(() => undefined))?.isDirectory()) {
-      throw new NotFoundError(`${ROUTE_ID}: repoUrl: ${shown} has no grant files under grants/ on branch "${branch}"`);
+      throw new NotFoundError(
+        `${ROUTE_ID}: repoUrl: ${shown} has no grant files under grants/ on branch "${branch}"`,
+      );
     }
     const current = await readCurrentGrant(root, `${shown} (${branch})`, name, ROUTE_ID);
     return { file: current.file, grant: current.spec };

@@ -22,6 +22,21 @@ export async function newWorkspace(prefix = 'ka-ws-'): Promise<string> {
 }
 
 /** Every file under dir (relative, '/'-separated, sorted) with its text. */
+/** Removes a workspace made by {@link newWorkspace}. */
+export async function removeWorkspace(workspace: string): Promise<void> {
+  await fs.rm(workspace, { recursive: true, force: true });
+}
+
+/** The error a promise rejects with; fails the test when it resolves or rejects with something else. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof Error)) throw new Error('expected the action to fail');
+  return error;
+}
+
 export async function readTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   async function walk(current: string): Promise<void> {
@@ -40,6 +55,14 @@ export async function readTree(dir: string): Promise<Record<string, string>> {
   }
   await walk(dir);
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareCodeUnits(a, b)));
+}
+
+/** An action's input schema as the scaffolder publishes it (JSON Schema): its fields and the required ones. */
+export function inputSchemaOf(action: { readonly schema?: { readonly input?: unknown } }): {
+  readonly properties: Record<string, { description?: string }>;
+  readonly required: string[];
+} {
+  return action.schema?.input as never;
 }
 
 export interface RunResult {

@@ -63,6 +63,13 @@ export const GRANT_FILES: Readonly<Record<string, string>> = {
   'grants/team-b/partner-metrics-shared.yaml': PARTNER_GRANT,
 };
 
+/** A new workspace holding the fixture repository in `current/`, as fetch:plain leaves it. */
+export async function newInfraRepoWorkspace(prefix: string): Promise<string> {
+  const workspace = await newWorkspace(prefix);
+  await writeInfraRepo(path.join(workspace, 'current'));
+  return workspace;
+}
+
 /** Write the fixture repository (grants, summaries, generated Terraform) under `root`. */
 export async function writeInfraRepo(root: string): Promise<void> {
   const plans = [];

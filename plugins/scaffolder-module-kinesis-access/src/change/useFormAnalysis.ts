@@ -1,6 +1,15 @@
 import { type ApiHolder, discoveryApiRef, fetchApiRef, useApiHolder } from '@backstage/core-plugin-api';
+import type { Problem } from '@kinesis-access/policy-model';
 import { useEffect, useMemo, useState } from 'react';
-import { analyseForm, type FormAnalysis, formOf } from '../analysis';
+import {
+  analyseForm,
+  FIELDS,
+  type FormAnalysis,
+  fieldProblems,
+  formOf,
+  type ModelField,
+  withFieldValue,
+} from '../analysis';
 import {
   type CurrentGrantState,
   currentGrantForValidation,
@@ -63,4 +72,47 @@ export async function formAnalysisForValidation(
   const current =
     form === 'change' ? await currentGrantForValidation(context.apiHolder, formData) : undefined;
   return analyseForm(form, formData, current);
+}
+
+/**
+ * The model's problems about a field's own value, live: the whole form's data (`formContext.formData`) with the
+ * field's current value in it, analysed for the field's form.
+ */
+export function useFieldProblems(
+  props: {
+    readonly uiSchema?: unknown;
+    readonly formData?: unknown;
+    readonly formContext?: { formData?: unknown };
+  },
+  field: ModelField,
+): Problem[] {
+  const form = formOf(props.uiSchema);
+  const data = useMemo(
+    () => withFieldValue(props.formContext?.formData, form, field, props.formData),
+    [props.formContext?.formData, props.formData, form, field],
+  );
+  return fieldProblems(useFormAnalysis(props.uiSchema, data), field);
+}
+
+/**
+ * A field validator: the model's problems about the field's value, worded by `label`. In the change form it first
+ * reads the current grant (the request the fields already made).
+ */
+export function fieldValidator<T>(
+  field: ModelField,
+  label: (problem: Problem, problemPath: string) => string,
+): (
+  value: T,
+  validation: { addError(message: string): void },
+  context: { readonly apiHolder: ApiHolder; readonly formData: unknown; readonly uiSchema?: unknown },
+) => Promise<void> {
+  return async (value, validation, context) => {
+    const form = formOf(context.uiSchema);
+    const analysis = await formAnalysisForValidation(
+      context,
+      withFieldValue(context.formData, form, field, value),
+    );
+    const { problemPath } = FIELDS[form][field];
+    for (const problem of fieldProblems(analysis, field)) validation.addError(label(problem, problemPath));
+  };
 }

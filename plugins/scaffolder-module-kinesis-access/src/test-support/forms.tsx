@@ -105,6 +105,20 @@ export async function renderScaffolderForm(
   return { ...rendered, onCreate };
 }
 
+/**
+ * A real template's form (its parameter pages, with the RepoUrlPicker stand-in), as {@link renderScaffolderForm}
+ * renders it.
+ */
+export async function renderTemplateForm(
+  templatePath = TEMPLATE_PATH,
+  options: Omit<Parameters<typeof renderScaffolderForm>[1] & object, 'extraExtensions'> = {},
+): ReturnType<typeof renderScaffolderForm> {
+  return await renderScaffolderForm(templateManifest(templatePath), {
+    ...options,
+    extraExtensions: [repoUrlStandIn],
+  });
+}
+
 /** Type into a text input found by its label, the way a person does (one change event with the new value). */
 export function typeInto(label: string | RegExp, value: string): HTMLElement {
   const input = screen.getByLabelText(label);

@@ -1,12 +1,10 @@
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
-import { useMemo, useState } from 'react';
-import { fieldProblems } from '../../analysis';
-import { useFormAnalysis } from '../../change/useFormAnalysis';
+import { useState } from 'react';
+import { useFieldProblems } from '../../change/useFormAnalysis';
 import { liveMessages } from '../liveMessages';
 import type { ClickHouseRoleArnFieldProps } from './schema';
-import { withClickHouseRoleArn } from './validation';
 
 /** Where ClickHouse Cloud shows the service role (shared/reference 001, "Obtaining the ClickHouse service IAM role Arn"). */
 export const WHERE_TO_FIND_THE_ROLE_ARN =
@@ -19,28 +17,13 @@ export const WHERE_TO_FIND_THE_ROLE_ARN =
  * `ui:options: { mode: change }` it is the change template's new role, checked against the current grant.
  */
 export function ClickHouseRoleArnField(props: ClickHouseRoleArnFieldProps) {
-  const {
-    formData,
-    onChange,
-    onBlur,
-    rawErrors,
-    required,
-    disabled,
-    readonly,
-    schema,
-    uiSchema,
-    idSchema,
-    formContext,
-  } = props;
+  const { formData, onChange, onBlur, rawErrors, required, disabled, readonly, schema, uiSchema, idSchema } =
+    props;
   const id = idSchema?.$id ?? 'clickhouseRoleArn';
   const value = typeof formData === 'string' ? formData : '';
   const [touched, setTouched] = useState(false);
 
-  const data = useMemo(
-    () => withClickHouseRoleArn(formContext?.formData, formData),
-    [formContext?.formData, formData],
-  );
-  const live = fieldProblems(useFormAnalysis(uiSchema, data), 'roleArn').map((p) => p.message);
+  const live = useFieldProblems(props, 'roleArn').map((p) => p.message);
   const showLive = touched || value !== '';
   const messages = liveMessages({ live, showLive, rawErrors });
   // Red while the model finds a problem in what is typed; before that, while the last submit reported one.

@@ -69,6 +69,25 @@ function QuotaRow(props: { readonly quota: QuotaUse }) {
   );
 }
 
+/** Policies under their name (a managed policy's name, or the stream a resource policy is on). */
+function NamedPolicies(props: {
+  readonly policies: readonly { readonly name: string; readonly document: PolicyDocument }[];
+  readonly labelPrefix: string;
+}) {
+  return (
+    <>
+      {props.policies.map((policy) => (
+        <Box key={policy.name} mb={1}>
+          <Typography variant="body2" component="h4">
+            {policy.name}
+          </Typography>
+          <PolicyJson document={policy.document} label={`${props.labelPrefix} ${policy.name}`} />
+        </Box>
+      ))}
+    </>
+  );
+}
+
 /** What the (changed) grant creates: role, quotas, warnings, policies, and the review summary. */
 function PlanView(props: { readonly analysis: Extract<GrantAnalysis, { ok: true }> }) {
   const { analysis } = props;
@@ -99,25 +118,20 @@ function PlanView(props: { readonly analysis: Extract<GrantAnalysis, { ok: true 
           <PolicyJson document={analysis.rendered.trustPolicy} label="Trust policy" />
         </Section>
         <Section title="Permission policies" testId="preview-permission-policies">
-          {analysis.rendered.policies.map((policy) => (
-            <Box key={policy.name} mb={1}>
-              <Typography variant="body2" component="h4">
-                {policy.name}
-              </Typography>
-              <PolicyJson document={policy.document} label={`Permission policy ${policy.name}`} />
-            </Box>
-          ))}
+          <NamedPolicies
+            policies={analysis.rendered.policies.map((p) => ({ name: p.name, document: p.document }))}
+            labelPrefix="Permission policy"
+          />
         </Section>
         {analysis.rendered.resourcePolicies.length > 0 ? (
           <Section title="Stream resource policies" testId="preview-resource-policies">
-            {analysis.rendered.resourcePolicies.map((policy) => (
-              <Box key={policy.resourceArn} mb={1}>
-                <Typography variant="body2" component="h4">
-                  {policy.resourceArn}
-                </Typography>
-                <PolicyJson document={policy.document} label={`Resource policy ${policy.resourceArn}`} />
-              </Box>
-            ))}
+            <NamedPolicies
+              policies={analysis.rendered.resourcePolicies.map((p) => ({
+                name: p.resourceArn,
+                document: p.document,
+              }))}
+              labelPrefix="Resource policy"
+            />
           </Section>
         ) : null}
       </Grid>

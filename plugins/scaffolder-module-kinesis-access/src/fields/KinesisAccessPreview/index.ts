@@ -1,3 +1,3 @@
 export { KinesisAccessPreview } from './KinesisAccessPreview';
-export { KinesisAccessPreviewSchema, type KinesisAccessPreviewProps } from './schema';
+export { type KinesisAccessPreviewProps, KinesisAccessPreviewSchema } from './schema';
 export { kinesisAccessPreviewValidation } from './validation';

@@ -4,13 +4,13 @@ import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
 import TextField from '@material-ui/core/TextField';
-import { useMemo, useState } from 'react';
-import { FIELD_PATHS, fieldProblems, formOf } from '../../analysis';
-import { useFormAnalysis } from '../../change/useFormAnalysis';
+import { type ReactNode, useState } from 'react';
+import { FIELDS, formOf } from '../../analysis';
+import { useFieldProblems } from '../../change/useFormAnalysis';
 import { type KinesisStreamInput, streamRowOfPath } from '../../grantInput';
 import { liveMessages } from '../liveMessages';
 import type { KinesisStreamsFieldProps, KinesisStreamsFieldSchema } from './schema';
-import { labelStreamProblem, withStreams } from './validation';
+import { labelStreamProblem } from './validation';
 
 type Column = 'arn' | 'kmsKeyArn';
 
@@ -26,36 +26,58 @@ function cleanRow(row: KinesisStreamInput): KinesisStreamInput {
   return out;
 }
 
+/** One cell of a stream row: a text field with the model's messages about it, and anything else below it. */
+function StreamCell(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly placeholder: string;
+  readonly value: string | undefined;
+  readonly required?: boolean;
+  readonly disabled?: boolean;
+  readonly messages: readonly string[];
+  readonly onChange: (value: string) => void;
+  readonly onBlur: () => void;
+  readonly children?: ReactNode;
+}) {
+  return (
+    <Box flex={3} mr={1}>
+      <TextField
+        id={props.id}
+        label={props.label}
+        placeholder={props.placeholder}
+        value={props.value ?? ''}
+        required={props.required}
+        fullWidth
+        disabled={props.disabled}
+        error={props.messages.length > 0}
+        helperText={props.messages.length > 0 ? props.messages.join(' ') : undefined}
+        inputProps={{ spellCheck: false }}
+        onChange={(event) => props.onChange(event.target.value)}
+        onBlur={props.onBlur}
+      />
+      {props.children}
+    </Box>
+  );
+}
+
 /**
  * The `streams` list: one row per Kinesis stream (ARN, optional KMS key ARN), with the policy model's messages
  * shown on the row and cell they belong to (`spec.streams[i].arn`, `spec.streams[i].kmsKeyArn`). With
  * `ui:options: { mode: change }` it is the change template's `addStreams`, checked against the current grant.
  */
 export function KinesisStreamsField(props: KinesisStreamsFieldProps) {
-  const {
-    formData,
-    onChange,
-    rawErrors,
-    required,
-    disabled,
-    readonly,
-    schema,
-    uiSchema,
-    idSchema,
-    formContext,
-  } = props;
+  const { formData, onChange, rawErrors, required, disabled, readonly, schema, uiSchema, idSchema } = props;
   const id = idSchema?.$id ?? 'streams';
   const stored: readonly KinesisStreamInput[] = Array.isArray(formData) ? formData : [];
   const rows: readonly KinesisStreamInput[] = stored.length > 0 ? stored : [{}];
   const [touchedRows, setTouchedRows] = useState<ReadonlySet<number>>(new Set());
   const locked = disabled || readonly;
 
-  const streamsPath = FIELD_PATHS[formOf(uiSchema)].streams;
-  const data = useMemo(
-    () => withStreams(formContext?.formData, Array.isArray(formData) ? formData : undefined, streamsPath),
-    [formContext?.formData, formData, streamsPath],
+  const streamsPath = FIELDS[formOf(uiSchema)].streams.problemPath;
+  const problems = useFieldProblems(
+    { ...props, formData: Array.isArray(formData) ? formData : undefined },
+    'streams',
   );
-  const problems = fieldProblems(useFormAnalysis(uiSchema, data), 'streams');
   const rowOf = (path: string) => streamRowOfPath(path, streamsPath);
   // After a submit with errors every row shows its problems, typed in or not.
   const afterSubmit = (rawErrors?.length ?? 0) > 0;
@@ -111,42 +133,33 @@ export function KinesisStreamsField(props: KinesisStreamsFieldProps) {
           // Rows have no identity besides their position; the position is what the model's paths use too.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <Box key={index} display="flex" alignItems="flex-start" data-testid={`stream-row-${index}`} mt={1}>
-            <Box flex={3} mr={1}>
-              <TextField
-                id={`${id}-${index}-arn`}
-                label={`Stream ${index + 1} ARN`}
-                placeholder="arn:aws:kinesis:us-east-1:123456789012:stream/orders"
-                value={row.arn ?? ''}
-                required
-                fullWidth
-                disabled={locked}
-                error={arnMessages.length > 0}
-                helperText={arnMessages.length > 0 ? arnMessages.join(' ') : undefined}
-                inputProps={{ spellCheck: false }}
-                onChange={(event) => setCell(index, 'arn', event.target.value)}
-                onBlur={() => touch(index)}
-              />
-            </Box>
-            <Box flex={3} mr={1}>
-              <TextField
-                id={`${id}-${index}-kmsKeyArn`}
-                label={`Stream ${index + 1} KMS key ARN (encrypted streams only)`}
-                placeholder="arn:aws:kms:us-east-1:123456789012:key/…"
-                value={row.kmsKeyArn ?? ''}
-                fullWidth
-                disabled={locked}
-                error={kmsMessages.length > 0}
-                helperText={kmsMessages.length > 0 ? kmsMessages.join(' ') : undefined}
-                inputProps={{ spellCheck: false }}
-                onChange={(event) => setCell(index, 'kmsKeyArn', event.target.value)}
-                onBlur={() => touch(index)}
-              />
+            <StreamCell
+              id={`${id}-${index}-arn`}
+              label={`Stream ${index + 1} ARN`}
+              placeholder="arn:aws:kinesis:us-east-1:123456789012:stream/orders"
+              value={row.arn}
+              required
+              disabled={locked}
+              messages={arnMessages}
+              onChange={(value) => setCell(index, 'arn', value)}
+              onBlur={() => touch(index)}
+            />
+            <StreamCell
+              id={`${id}-${index}-kmsKeyArn`}
+              label={`Stream ${index + 1} KMS key ARN (encrypted streams only)`}
+              placeholder="arn:aws:kms:us-east-1:123456789012:key/…"
+              value={row.kmsKeyArn}
+              disabled={locked}
+              messages={kmsMessages}
+              onChange={(value) => setCell(index, 'kmsKeyArn', value)}
+              onBlur={() => touch(index)}
+            >
               {others.map((message) => (
                 <FormHelperText key={message} error>
                   {message}
                 </FormHelperText>
               ))}
-            </Box>
+            </StreamCell>
             <Button
               aria-label={`Remove stream ${index + 1}`}
               disabled={locked || rows.length < 2}

@@ -1,3 +1,3 @@
 export { KinesisStreamsField } from './KinesisStreamsField';
-export { KinesisStreamsFieldSchema, type KinesisStreamsFieldProps } from './schema';
+export { type KinesisStreamsFieldProps, KinesisStreamsFieldSchema } from './schema';
 export { kinesisStreamsValidation } from './validation';
