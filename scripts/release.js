@@ -3,7 +3,9 @@
 //
 //   node scripts/release.js --dry-run   prints what would be published, and where; changes nothing
 //   node scripts/release.js             builds, then `changeset publish` (pnpm publish per package + git tags)
-//   options: --skip-build (already built), --no-git-tag (publish without tagging; the install test uses both)
+//   options: --skip-build (already built), --no-git-tag (publish without tagging; the install test uses both),
+//            --allow-pending (publish the versions the package.json files have even with pending changesets: only
+//            for a throwaway local registry, as the install test's Verdaccio; never for a real release)
 //
 // The registry is the one in the environment: npm_config_registry, else the npm config's `registry`
 // (default https://registry.npmjs.org/). Pending changesets must be versioned first (`pnpm version-packages`):
@@ -16,6 +18,7 @@ const root = path.resolve(__dirname, '..');
 const dryRun = process.argv.includes('--dry-run');
 const skipBuild = process.argv.includes('--skip-build');
 const noGitTag = process.argv.includes('--no-git-tag');
+const allowPending = process.argv.includes('--allow-pending');
 
 function registry() {
   const fromEnv = process.env.npm_config_registry || process.env.NPM_CONFIG_REGISTRY;
@@ -63,7 +66,7 @@ async function main() {
   if (pending.length > 0) {
     console.log(`Pending changesets (not yet versioned; \`pnpm version-packages\` applies them):`);
     for (const r of pending) console.log(`  ${r.name}: ${r.oldVersion} -> ${r.newVersion} (${r.type})`);
-    if (!dryRun) {
+    if (!dryRun && !allowPending) {
       console.error(
         'error: version the pending changesets first: pnpm version-packages, commit, then pnpm release',
       );

@@ -1,1 +1,3 @@
-module.exports = require('../../jest.base.js')(__dirname);
+module.exports = require('../../jest.base.js')(__dirname, {
+  setupFilesAfterEnv: ['<rootDir>/src/test-support/built.ts'],
+});

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { answersOk, freePort, startProcess, waitUntil } from '@kinesis-access/fixtures/processes';
 import yaml from 'yaml';
 import { TEMPLATE_PATH } from './config';
 
@@ -45,52 +44,6 @@ export const SMOKE_VALUES = {
   repoUrl: 'github.com?owner=example&repo=infra',
 };
 
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(
-  what: string,
-  deadline: number,
-  child: ChildProcess,
-  probe: () => Promise<T | undefined>,
-) {
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`backend exited (${child.exitCode ?? child.signalCode}) while waiting for ${what}`);
-    }
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
-
-async function stop(child: ChildProcess): Promise<string> {
-  if (child.exitCode !== null || child.signalCode !== null) return String(child.exitCode ?? child.signalCode);
-  const exited = new Promise<string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(String(code ?? signal))),
-  );
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  try {
-    return await exited;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
  * Starts the real backend (`node packages/backend/dist/index.js`) on a free port with a random static token,
  * waits until it is ready and the catalog serves the template, runs the real template through
@@ -110,41 +63,34 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
 
   const started = Date.now();
   const { GITHUB_TOKEN: _token, GITHUB_API_BASE_URL: _api, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.join(options.repoRoot, 'packages/backend/dist/index.js')], {
-    env: { ...inherited, BACKSTAGE_PORT: String(port), BACKSTAGE_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log = options.log ?? (() => {});
-  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  const backend = startProcess(
+    process.execPath,
+    [path.join(options.repoRoot, 'packages/backend/dist/index.js')],
+    {
+      env: { ...inherited, BACKSTAGE_PORT: String(port), BACKSTAGE_TOKEN: token },
+      log: options.log,
+    },
+  );
+  const until = (what: string, route: string) =>
+    waitUntil(backend, what, () => answersOk(`${base}${route}`, { headers }), { deadline, name: 'backend' });
 
   let exit = 'not stopped';
   try {
-    await until('readiness', deadline, child, async () => {
-      const res = await fetch(`${base}/.backstage/health/v1/readiness`);
-      return res.ok ? true : undefined;
-    });
+    await until('readiness', '/.backstage/health/v1/readiness');
     const readyMs = Date.now() - started;
 
     const templateRef = 'template:default/grant-clickpipes-kinesis-access';
-    await until('the template in the catalog', deadline, child, async () => {
-      const res = await fetch(
-        `${base}/api/catalog/entities/by-name/template/default/grant-clickpipes-kinesis-access`,
-        {
-          headers,
-        },
-      );
-      return res.ok ? true : undefined;
-    });
+    await until(
+      'the template in the catalog',
+      '/api/catalog/entities/by-name/template/default/grant-clickpipes-kinesis-access',
+    );
     const catalogMs = Date.now() - started;
     // The change and revoke templates of the same lifecycle are registered too.
     for (const other of ['change-kinesis-access', 'revoke-kinesis-access']) {
-      await until(`the ${other} template in the catalog`, deadline, child, async () => {
-        const res = await fetch(`${base}/api/catalog/entities/by-name/template/default/${other}`, {
-          headers,
-        });
-        return res.ok ? true : undefined;
-      });
+      await until(
+        `the ${other} template in the catalog`,
+        `/api/catalog/entities/by-name/template/default/${other}`,
+      );
     }
 
     const dryRunStarted = Date.now();
@@ -169,7 +115,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     if (!files.some((file) => /\.tf(\.json)?$/.test(file))) {
       throw new Error(`dry-run returned no Terraform file; files: ${files.join(', ')}`);
     }
-    exit = await stop(child);
+    exit = await backend.stop();
     return {
       port,
       readyMs,
@@ -181,6 +127,6 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       exit,
     };
   } finally {
-    if (exit === 'not stopped') await stop(child);
+    if (exit === 'not stopped') await backend.stop();
   }
 }

@@ -1,15 +1,14 @@
 /**
  * The cdktf app: reads a grants directory and synthesizes it with cdktf's own `App` (so `cdktf synth`, `cdktf diff`
- * and `cdktf deploy` work). cdktf.json: `"app": "node node_modules/@kinesis-access/cdktf/dist/app.js grants"`.
+ * and `cdktf deploy` work). It runs as the package's bin: cdktf.json `"app": "kinesis-access-cdktf grants"`.
  *
  * Settings come from cdktf.json `context.kinesisAccess` (cdktf passes it in) and `KINESIS_ACCESS_*` variables,
  * exactly as for `kinesis-access synth`, so both write the same stacks.
  */
 import './preload';
-import { loadGrantsDirectory } from '@kinesis-access/grant-files';
+import { GRANTS_DIR, loadGrantsDirectory } from '@kinesis-access/grant-files';
 import { formatProblem } from '@kinesis-access/policy-model';
 import { App } from './cdktf-core';
-import { GRANTS_DIR } from './layout';
 import { resolveSettings, SETTINGS_CONTEXT_KEY } from './settings';
 import { addGrantStacks, type KinesisAccessStack } from './stack';
 
@@ -58,7 +57,7 @@ export function createGrantsApp(options: CreateGrantsAppOptions = {}): {
   return { app, stacks };
 }
 
-/** `node dist/app.js [grants-dir]` (default: $KINESIS_ACCESS_GRANTS_DIR, else `grants`). */
+/** `kinesis-access-cdktf [grants-dir]` (default: $KINESIS_ACCESS_GRANTS_DIR, else `grants`). */
 export function main(argv: readonly string[] = process.argv): number {
   const grantsDir = argv[2] ?? process.env.KINESIS_ACCESS_GRANTS_DIR ?? GRANTS_DIR;
   try {

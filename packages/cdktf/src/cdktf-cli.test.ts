@@ -1,48 +1,35 @@
 /**
- * The pipeline path through the real cdktf CLI (cdktf-cli 0.21): `cdktf synth` runs the shipped app entry
- * (dist/app.js) and writes the same stack files as `synthGrants`; `cdktf diff --skip-provider-lock` runs terraform
+ * The pipeline path through the real cdktf CLI (cdktf-cli 0.21): `cdktf synth` runs the shipped app (the package's
+ * `kinesis-access-cdktf` bin, linked into the project's node_modules/.bin and put on PATH as a package manager does)
+ * and writes the same stack files as `synthGrants`; `cdktf diff --skip-provider-lock` runs terraform
  * plan through cdktf. For the diff, a test-only app adds fake keys and skip flags to the providers (no AWS here).
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GENERATED_DIR } from './layout';
-import { synthGrants } from './synth';
+import { GENERATED_DIR } from '@kinesis-access/grant-files';
+import { runProcess } from './terraform-cli';
 import { EXAMPLE_GRANTS_DIR, exampleGrants } from './test-support/grants';
 import { requireTerraform, terraformTestEnv } from './test-support/offline-terraform';
+import { synthGrants } from './write';
 
 jest.setTimeout(240_000);
 
 const PACKAGE_DIR = path.resolve(__dirname, '..');
 const APP_ENTRY = path.join(PACKAGE_DIR, 'dist', 'app.js');
+const APP_BIN = 'kinesis-access-cdktf';
 const CDKTF_BIN = path.join(PACKAGE_DIR, 'node_modules', '.bin', 'cdktf');
 const GRANT_FILES = ['clickpipes-orders.yaml', 'read-partner-shared-metrics.yaml'];
 
-function run(
+/** Run the cdktf CLI; `output` is stdout and stderr without colour codes. */
+async function run(
   command: string,
   args: readonly string[],
   options: { cwd: string; env: Record<string, string> },
 ): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => chunks.push(d));
-    child.stderr.on('data', (d: Buffer) => chunks.push(d));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code: code ?? 1,
-        output: Buffer.concat(chunks)
-          .toString()
-          .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''),
-      }),
-    );
-  });
+  const result = await runProcess(command, args, options);
+  const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+  return { code: result.code, output: (result.stdout + result.stderr).replace(ansi, '') };
 }
 
 function writeCdktfJson(project: string, app: string): void {
@@ -70,7 +57,13 @@ describe('cdktf CLI', () => {
     fs.mkdirSync(path.join(project, 'grants'));
     for (const file of GRANT_FILES)
       fs.copyFileSync(path.join(EXAMPLE_GRANTS_DIR, file), path.join(project, 'grants', file));
-    env = { ...terraformTestEnv(path.join(project, '.tf-home')).env, CI: '1', HOME: project };
+    // What `pnpm install` / `npm install` do with the package's bin, and `pnpm exec` / npx with PATH.
+    const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
+    const binDir = path.join(project, 'node_modules', '.bin');
+    fs.mkdirSync(binDir, { recursive: true });
+    fs.symlinkSync(path.join(PACKAGE_DIR, manifest.bin[APP_BIN]), path.join(binDir, APP_BIN));
+    const base = terraformTestEnv(path.join(project, '.tf-home')).env;
+    env = { ...base, CI: '1', HOME: project, PATH: `${binDir}${path.delimiter}${base.PATH ?? ''}` };
   });
 
   afterAll(() => {
@@ -78,7 +71,7 @@ describe('cdktf CLI', () => {
   });
 
   it('cdktf synth runs the shipped app and writes exactly what kinesis-access synth writes', async () => {
-    writeCdktfJson(project, `node ${JSON.stringify(APP_ENTRY)} grants`);
+    writeCdktfJson(project, `${APP_BIN} grants`);
     const synth = await run(CDKTF_BIN, ['synth'], { cwd: project, env });
     expect(synth.output).toContain('Generated Terraform code for the stacks');
     expect(synth.code).toBe(0);

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { policiesAsJsonencode } from './hcl-policies';
-import { renderStacks } from './synth';
+import { renderStacks } from './render';
 import { allTestGrants } from './test-support/grants';
 import { requireTerraform, terraformOk, terraformTestEnv } from './test-support/offline-terraform';
 

@@ -8,23 +8,14 @@
  * `report-settings.api.md` beside package.json record them):
  * - `@kinesis-access/cdktf` (this file): render, synthesize and check the freshness of grant stacks, plus
  *   everything of `./settings`. Loading it loads cdktf and the AWS provider's IAM classes.
- * - `@kinesis-access/cdktf/settings` (`settings-entry.ts`): the settings schema and the file layout, without
- *   cdktf, for callers that only read settings or name files (the Backstage module at startup, the revoke action).
- * - `dist/app.js`: the cdktf app that `cdktf synth` runs (cdktf.json `app`), not a library entry.
+ * - `@kinesis-access/cdktf/settings` (`settings-entry.ts`): the settings schema without cdktf, for callers that
+ *   only read settings (the Backstage module at startup).
+ * - the `kinesis-access-cdktf` bin (`app.ts`): the cdktf app that `cdktf synth` runs, not a library entry.
  */
 import './preload';
 
+export { type RenderedFiles, type RenderFilesOptions, renderFiles } from './format';
+export { checkFreshness, type FreshnessOptions, type FreshnessReport } from './freshness';
+export { type RenderedStack, type RenderOptions } from './render';
 export * from './settings-entry';
-export {
-  checkFreshness,
-  type FreshnessOptions,
-  type FreshnessReport,
-  type RenderedFiles,
-  type RenderedStack,
-  type RenderFilesOptions,
-  type RenderOptions,
-  renderFiles,
-  type SynthGrantsOptions,
-  type SynthGrantsResult,
-  synthGrants,
-} from './synth';
+export { type SynthGrantsOptions, type SynthGrantsResult, synthGrants } from './write';

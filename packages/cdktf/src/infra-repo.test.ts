@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadGrantsDirectory } from '@kinesis-access/grant-files';
 import { parse } from 'yaml';
+import { checkFreshness } from './freshness';
 import { resolveSettings, SETTINGS_CONTEXT_KEY } from './settings';
-import { checkFreshness } from './synth';
 
 const REPO = path.resolve(__dirname, '../../../examples/infra-repo');
 const read = (file: string): string => fs.readFileSync(path.join(REPO, file), 'utf8');
@@ -30,8 +30,10 @@ describe('examples/infra-repo', () => {
 
   it('runs the shipped cdktf app with crash reports off', () => {
     const cdktfJson = JSON.parse(read('cdktf.json'));
-    expect(cdktfJson.app).toBe('node node_modules/@kinesis-access/cdktf/dist/app.js grants');
+    expect(cdktfJson.app).toBe('kinesis-access-cdktf grants');
     expect(cdktfJson.sendCrashReports).toBe('false');
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8'));
+    expect(fs.existsSync(path.resolve(__dirname, '..', manifest.bin['kinesis-access-cdktf']))).toBe(true);
     expect(fs.existsSync(path.resolve(__dirname, '..', 'dist', 'app.js'))).toBe(true);
   });
 

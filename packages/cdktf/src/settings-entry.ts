@@ -1,16 +1,9 @@
 /**
  * @packageDocumentation
  * `@kinesis-access/cdktf/settings`: the settings that shape the generated Terraform (stack layout, state backend,
- * deploy role) and where the files live, without loading cdktf or the AWS provider bindings (only zod). The main
- * entry re-exports all of it.
+ * deploy role), without loading cdktf or the AWS provider bindings (only zod). The main entry re-exports all of it.
+ * Where files live (`GRANTS_DIR`, `GENERATED_DIR`, stack names) is `@kinesis-access/grant-files`'.
  */
-export {
-  GENERATED_DIR,
-  GRANTS_DIR,
-  type StackLayout,
-  stackDirectory,
-  stackNameFor,
-} from './layout';
 export {
   type BackendConfig,
   type LocalBackendConfig,

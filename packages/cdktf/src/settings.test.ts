@@ -16,21 +16,8 @@ describe('resolveSettings', () => {
   });
 
   it('reads cdktf.json context', () => {
-    expect(
-      resolveSettings({
-        context: {
-          layout: 'account',
-          backend: {
-            type: 's3',
-            bucket: 'tf-state',
-            region: 'eu-west-1',
-            lock: 'dynamodb',
-            dynamodbTable: 'locks',
-          },
-          deployRoleArn: 'arn:{partition}:iam::{accountId}:role/deployer',
-        },
-      }),
-    ).toEqual({
+    // Every field given: the settings are the context as written.
+    const context = {
       layout: 'account',
       backend: {
         type: 's3',
@@ -40,7 +27,8 @@ describe('resolveSettings', () => {
         dynamodbTable: 'locks',
       },
       deployRoleArn: 'arn:{partition}:iam::{accountId}:role/deployer',
-    });
+    };
+    expect(resolveSettings({ context })).toEqual(context);
   });
 
   it('lets environment variables override or replace the context, field by field', () => {

@@ -4,8 +4,9 @@
  * `KINESIS_ACCESS_*` environment variables (see docs/pipelines.md). The library functions never read the
  * environment themselves: callers (CLI, cdktf app) resolve settings once and pass them in.
  */
+
+import { DEFAULT_STACK_LAYOUT, type StackLayout } from '@kinesis-access/grant-files';
 import { z } from 'zod';
-import { DEFAULT_STACK_LAYOUT, type StackLayout } from './layout';
 
 /** Local state (the default). */
 export interface LocalBackendConfig {

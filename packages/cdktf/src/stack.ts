@@ -3,11 +3,11 @@
  * provider region is one of the grant's own stream regions, the account is the plan's account.
  */
 import { AwsProvider, type AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
+import { type StackLayout, stackNameFor } from '@kinesis-access/grant-files';
 import { compareCodeUnits, type GrantPlan } from '@kinesis-access/policy-model';
 import type { Construct } from 'constructs';
 import { LocalBackend, S3Backend, type TerraformProvider, TerraformStack } from './cdktf-core';
 import { KinesisAccessGrant, terraformIdentifier } from './grant';
-import { type StackLayout, stackNameFor } from './layout';
 import {
   type BackendConfig,
   DEFAULT_LOCAL_STATE_PATH,
@@ -27,9 +27,6 @@ export interface KinesisAccessStackProps {
   /** @default true (see {@link KinesisAccessGrantProps.exclusivePolicyManagement}) */
   readonly exclusivePolicyManagement?: boolean;
 }
-
-/** The model's byte-order comparison, under the name synth.ts imports it by. */
-export { compareCodeUnits as compareStrings } from '@kinesis-access/policy-model';
 
 /**
  * A stack of grants of one account: a default `aws` provider pinned to that account (`allowed_account_ids`), an

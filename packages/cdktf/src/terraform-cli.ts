@@ -53,10 +53,19 @@ export function runTerraform(
   args: readonly string[],
   options: { readonly cwd?: string; readonly env?: Record<string, string> } = {},
 ): Promise<TerraformRun> {
+  return runProcess(binary, args, { cwd: options.cwd, env: options.env ?? terraformEnv() });
+}
+
+/** Run a program with its output collected (also the tests' way to run the cdktf CLI); never throws for a non-zero exit. */
+export function runProcess(
+  binary: string,
+  args: readonly string[],
+  options: { readonly cwd?: string; readonly env: Record<string, string> },
+): Promise<TerraformRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, [...args], {
       cwd: options.cwd,
-      env: options.env ?? terraformEnv(),
+      env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

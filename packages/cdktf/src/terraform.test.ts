@@ -11,10 +11,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { GENERATED_DIR, stackDirectory, stackNameFor } from '@kinesis-access/grant-files';
 import { expectGrantSemantics, intentFromGrant } from '@kinesis-access/iam-test-kit';
 import type { GrantPlan, PolicyDocument } from '@kinesis-access/policy-model';
-import { GENERATED_DIR, stackDirectory, stackNameFor } from './layout';
-import { synthGrants } from './synth';
 import { allTestGrants, type TestGrant } from './test-support/grants';
 import {
   OVERRIDE_FILE,
@@ -24,6 +23,7 @@ import {
   terraformTestEnv,
   writeOfflineOverride,
 } from './test-support/offline-terraform';
+import { synthGrants } from './write';
 
 jest.setTimeout(240_000);
 

@@ -20,11 +20,9 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { assertBuilt, BIN, REPO_ROOT, runCli, tempTree } from './test-support/cli';
+import { BIN, REPO_ROOT, runCli, tempTree } from './test-support/cli';
 
 jest.setTimeout(180_000);
-
-beforeAll(assertBuilt);
 
 const EXAMPLE = path.join(REPO_ROOT, 'examples', 'infra-repo');
 const WORKFLOW = path.join(EXAMPLE, '.github', 'workflows', 'kinesis-access.yml');
@@ -70,13 +68,7 @@ describe('examples/infra-repo workflow: access diff on pull requests', () => {
   });
 
   it('runs: the base from a git worktree, the diff of a changed, an added and a removed grant, then one comment', async () => {
-    const dir = tempTree();
-    const repo = path.join(dir, 'repo');
-    fs.cpSync(path.join(EXAMPLE, 'grants'), path.join(repo, 'grants'), { recursive: true });
-    fs.cpSync(path.join(EXAMPLE, 'scripts'), path.join(repo, 'scripts'), { recursive: true });
-    const git = (...args: string[]) =>
-      run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], repo);
-    git('init', '-q', '-b', 'main');
+    const { dir, repo, git } = exampleRepo();
     git('add', '.');
     git('commit', '-q', '-m', 'base');
     const base = git('rev-parse', 'HEAD').trim();
@@ -184,6 +176,18 @@ describe('examples/infra-repo workflow: access diff on pull requests', () => {
   });
 });
 
+/** A new git repository (branch main, nothing committed) holding the example's grants and scripts. */
+function exampleRepo(): { dir: string; repo: string; git: (...args: string[]) => string } {
+  const dir = tempTree();
+  const repo = path.join(dir, 'repo');
+  for (const folder of ['grants', 'scripts'])
+    fs.cpSync(path.join(EXAMPLE, folder), path.join(repo, folder), { recursive: true });
+  const git = (...args: string[]) =>
+    run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], repo);
+  git('init', '-q', '-b', 'main');
+  return { dir, repo, git };
+}
+
 /** A workflow step's script with its `${{ … }}` expressions filled in (an unknown expression fails the test). */
 function withExpressions(script: string, values: Readonly<Record<string, string>>): string {
   return script.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_match, expression: string) => {
@@ -201,14 +205,8 @@ describe('examples/infra-repo workflow: a revoked grant is destroyed after merge
     ) as Step;
     expect(destroyStep.if).toBe("needs.check.outputs.destroy != ''");
 
-    const dir = tempTree();
-    const repo = path.join(dir, 'repo');
-    fs.cpSync(path.join(EXAMPLE, 'grants'), path.join(repo, 'grants'), { recursive: true });
-    fs.cpSync(path.join(EXAMPLE, 'scripts'), path.join(repo, 'scripts'), { recursive: true });
-    const git = (...args: string[]) =>
-      run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], repo);
+    const { dir, repo, git } = exampleRepo();
     const synth = () => expect(runCli(['synth', 'grants', '--out', 'generated'], { cwd: repo }).code).toBe(0);
-    git('init', '-q', '-b', 'main');
     synth();
     git('add', '.');
     git('commit', '-q', '-m', 'two grants');

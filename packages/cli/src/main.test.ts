@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertBuilt, BIN, EXAMPLES_DIR, grantYaml, PACKAGE_DIR, runCli, tempTree } from './test-support/cli';
-
-beforeAll(assertBuilt);
+import { BIN, EXAMPLES_DIR, PACKAGE_DIR, runCli, tempTree } from './test-support/cli';
+import { grantYaml } from './test-support/grant-yaml';
 
 describe('kinesis-access program', () => {
   it('prints its version and help with exit 0', () => {

@@ -1,20 +1,11 @@
 /** Debian's Chromium driven by playwright-core, shared by the browser end-to-end tests. */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromiumLaunchOptions } from '@kinesis-access/fixtures/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** `UPDATE_SCREENSHOTS=1` writes the screenshots into docs/images/ (else the OS temp dir). */
 export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
   ? path.join(repoRoot, 'docs/images')
@@ -34,16 +25,9 @@ export interface BrowserPage {
  * makes the screenshot directory.
  */
 export async function launchBrowser(viewport: { width: number; height: number }): Promise<BrowserPage> {
-  try {
-    accessSync(CHROMIUM, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The end-to-end test needs it: run \`bash scripts/setup-chromium.sh\` ` +
-        '(installs Debian chromium) or set CHROMIUM_PATH.',
-    );
-  }
+  const options = chromiumLaunchOptions('The end-to-end test');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const browser = await chromium.launch(options);
   const page = await browser.newPage({ viewport });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

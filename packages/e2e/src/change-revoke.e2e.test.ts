@@ -12,19 +12,25 @@
  * After each merge the repository passes `kinesis-access check` and `verify` (the real CLI), and the pull request's
  * description is the access diff.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { type RunningBackend, startBackend } from './backendProcess';
-import { launchBrowser, shot, typeInto, WAIT } from './browser';
-import { type GithubStandIn, startGithubStandIn } from './githubStandIn';
+import type { Page } from 'playwright-core';
+import {
+  appForTests,
+  chooseTemplate as chooseCard,
+  fillRepository as fillRepositoryOf,
+  openCreate as openCreateOf,
+  waitForTask,
+} from './app';
+import type { RunningBackend } from './backendProcess';
+import { shot, typeInto, WAIT } from './browser';
+import { kinesisAccess } from './cli';
+import type { GithubStandIn } from './githubStandIn';
 
-const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const CLI = path.join(repoRoot, 'packages/cli/bin/kinesis-access.js');
+/** Chromium, the GitHub stand-in and the real backend: started in beforeAll, stopped after all. */
+const app = appForTests(repoRoot, 'kinesis-access-e2e-lifecycle-');
+const { workDir } = app;
 const OWNER = 'acme';
 const REPO = 'infrastructure';
 const CHANGED = 'orders-clickpipes';
@@ -36,20 +42,7 @@ const RETURNS = 'arn:aws:kinesis:us-east-1:123456789012:stream/orders-returns';
 
 let github: GithubStandIn;
 let backend: RunningBackend;
-let browser: Browser;
 let page: Page;
-let pageErrors: string[] = [];
-const workDir = mkdtempSync(path.join(tmpdir(), 'kinesis-access-e2e-lifecycle-'));
-
-async function kinesisAccess(cwd: string, ...args: string[]) {
-  return await run(process.execPath, [CLI, ...args], { cwd }).then(
-    (result) => ({ code: 0, output: result.stdout + result.stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      output: error.stdout + error.stderr,
-    }),
-  );
-}
 
 /** Every file under dir, relative path → content. */
 function filesUnder(dir: string, prefix = ''): Record<string, string> {
@@ -72,52 +65,22 @@ function checkout(name: string): string {
   return dir;
 }
 
-/** /create, signing in as guest again when a fresh page load asks for it. */
-async function openCreate() {
-  await page.goto(`${backend.baseUrl}/create`, WAIT);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  const listed = page.getByText('Grant ClickPipes Kinesis access').first();
-  await enter.or(listed).first().waitFor(WAIT);
-  if (await enter.isVisible()) {
-    await enter.click();
-    await listed.waitFor(WAIT);
-  }
-}
+const openCreate = () => openCreateOf(page, backend);
+const fillRepository = () => fillRepositoryOf(page, OWNER, REPO);
 
 async function chooseTemplate(title: string, slug: string) {
   await openCreate();
-  const card = page
-    .locator('article, [class*="Card"]', { hasText: title })
-    .filter({ has: page.getByRole('button', { name: 'Choose' }) })
-    .last();
-  await card.getByRole('button', { name: 'Choose' }).click(WAIT);
-  await page.waitForURL(new RegExp(`/create/templates/default/${slug}`), WAIT);
-}
-
-async function fillRepository() {
-  // The repository box is a free-text autocomplete: like a person, leave it (Tab) to commit the typed name.
-  await typeInto(page, /^Owner/, OWNER);
-  await page.keyboard.press('Tab');
-  await typeInto(page, /^Repository/, REPO);
-  await page.keyboard.press('Tab');
+  await chooseCard(page, title, slug);
 }
 
 /** Review, create, and wait for the finished task; returns the task id. */
 async function createAndFinish(): Promise<string> {
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click(WAIT);
-  await page.waitForURL(/\/create\/tasks\/[^/]+$/, WAIT);
-  const taskId = new URL(page.url()).pathname.split('/').pop() as string;
-  await page.getByRole('link', { name: /Review the pull request/i }).waitFor({ timeout: 120_000 });
-  const task = (await fetch(`${backend.baseUrl}/api/scaffolder/v2/tasks/${taskId}`, {
-    headers: { authorization: `Bearer ${backend.token}` },
-  }).then((res) => res.json())) as { status: string };
-  expect(task.status).toBe('completed');
-  return taskId;
+  return await waitForTask(page, backend);
 }
 
 beforeAll(async () => {
-  ({ browser, page, pageErrors } = await launchBrowser({ width: 1280, height: 900 }));
   // The repository: examples/infra-repo's two grants and the Terraform synth writes for them (local state, which
   // is what the local backend's action writes too).
   const seed = path.join(workDir, 'seed');
@@ -130,23 +93,7 @@ beforeAll(async () => {
     );
   }
   expect(await kinesisAccess(seed, 'synth', 'grants', '--out', 'generated')).toMatchObject({ code: 0 });
-  github = await startGithubStandIn();
-  github.seed(filesUnder(seed));
-  backend = await startBackend(repoRoot, {
-    GITHUB_TOKEN: github.token,
-    GITHUB_API_BASE_URL: github.apiBaseUrl,
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
-  await github?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
+  ({ github, backend, page } = await app.start(filesUnder(seed)));
 });
 
 describe('change and revoke in the Backstage app (Chromium, real backend, GitHub stand-in)', () => {

@@ -12,11 +12,8 @@
  * Needs /usr/bin/chromium (or CHROMIUM_PATH; `bash scripts/setup-chromium.sh`) and terraform; it fails, never
  * skips, without them. `UPDATE_SCREENSHOTS=1` writes the screenshots into docs/images/ (else the OS temp dir).
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   canonicalJson,
   compileGrant,
@@ -24,14 +21,18 @@ import {
   renderJson,
   validateGrant,
 } from '@kinesis-access/policy-model';
-import type { Browser, Page } from 'playwright-core';
-import { type RunningBackend, startBackend } from './backendProcess';
-import { launchBrowser, shot, typeInto, WAIT } from './browser';
-import { type GithubStandIn, startGithubStandIn } from './githubStandIn';
+import type { Page } from 'playwright-core';
+import { appForTests, chooseTemplate, fillRepository, waitForTask } from './app';
+import type { RunningBackend } from './backendProcess';
+import { shot, typeInto, WAIT } from './browser';
+import { kinesisAccess as runCli } from './cli';
+import type { GithubStandIn } from './githubStandIn';
 import { terraformValidate } from './terraform';
 
-const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** Chromium, the GitHub stand-in and the real backend: started in beforeAll, stopped after all. */
+const app = appForTests(repoRoot, 'kinesis-access-e2e-');
+const { workDir } = app;
 
 const values = {
   name: 'orders-clickpipes',
@@ -56,29 +57,10 @@ const BAD_ROLE_ARN = 'arn:aws:iam::1111:user/ClickHouse';
 
 let github: GithubStandIn;
 let backend: RunningBackend;
-let browser: Browser;
 let page: Page;
-let pageErrors: string[] = [];
-const workDir = mkdtempSync(path.join(tmpdir(), 'kinesis-access-e2e-'));
 
 beforeAll(async () => {
-  ({ browser, page, pageErrors } = await launchBrowser({ width: 1280, height: 900 }));
-  github = await startGithubStandIn();
-  backend = await startBackend(repoRoot, {
-    GITHUB_TOKEN: github.token,
-    GITHUB_API_BASE_URL: github.apiBaseUrl,
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await backend?.stop();
-  await github?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
+  ({ github, backend, page } = await app.start());
 });
 
 describe('the golden path in the Backstage app (Chromium, real backend, GitHub stand-in)', () => {
@@ -90,12 +72,7 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
   });
 
   it('chooses "Grant ClickPipes Kinesis access" and shows the model error for a bad role ARN', async () => {
-    const card = page
-      .locator('article, [class*="Card"]', { hasText: 'Grant ClickPipes Kinesis access' })
-      .filter({ has: page.getByRole('button', { name: 'Choose' }) })
-      .last();
-    await card.getByRole('button', { name: 'Choose' }).click();
-    await page.waitForURL(/\/create\/templates\/default\/grant-clickpipes-kinesis-access/, WAIT);
+    await chooseTemplate(page, 'Grant ClickPipes Kinesis access', 'grant-clickpipes-kinesis-access');
 
     await typeInto(page, 'Grant name', values.name);
     const result = validateGrant(
@@ -128,11 +105,7 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
 
   it('fills the real RepoUrlPicker and previews exactly the policies the model plans', async () => {
     await page.getByRole('button', { name: 'Next' }).click();
-    // The repository box is a free-text autocomplete: like a person, leave it (Tab) to commit the typed name.
-    await typeInto(page, /^Owner/, values.owner);
-    await page.keyboard.press('Tab');
-    await typeInto(page, /^Repository/, values.repo);
-    await page.keyboard.press('Tab');
+    await fillRepository(page, values.owner, values.repo);
 
     const compiled = compileGrant(grantFromTemplateInput(templateInput));
     if (!compiled.ok) throw new Error(`test grant does not compile: ${JSON.stringify(compiled.problems)}`);
@@ -163,16 +136,9 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
     await page.getByText(values.clickhouseRoleArn).first().waitFor(WAIT);
     await shot(page, 'review');
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.waitForURL(/\/create\/tasks\/[^/]+$/, WAIT);
-    const taskId = new URL(page.url()).pathname.split('/').pop();
-
+    // The task page, its pull-request link, and the real task completed, as the backend reports it.
+    const taskId = await waitForTask(page, backend);
     const link = page.getByRole('link', { name: /Review the pull request/i });
-    await link.waitFor({ timeout: 120_000 });
-    // The real task, as the backend reports it.
-    const task = (await fetch(`${backend.baseUrl}/api/scaffolder/v2/tasks/${taskId}`, {
-      headers: { authorization: `Bearer ${backend.token}` },
-    }).then((res) => res.json())) as { status: string };
-    expect(task.status).toBe('completed');
     // Each step shows as finished. Backstage's task stepper draws a spinner on a running step, and MUI marks the
     // finished ones before the last as completed: no spinner is left, and every step has the completed step's
     // icon (a check mark, not the error or skipped icon).
@@ -242,15 +208,7 @@ describe('the golden path in the Backstage app (Chromium, real backend, GitHub s
       mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
       writeFileSync(path.join(repo, file), content);
     }
-    const cli = path.join(repoRoot, 'packages/cli/bin/kinesis-access.js');
-    const kinesisAccess = (...args: string[]) =>
-      run(process.execPath, [cli, ...args], { cwd: repo }).then(
-        (result) => ({ code: 0, output: result.stdout + result.stderr }),
-        (error: { code: number; stdout: string; stderr: string }) => ({
-          code: error.code,
-          output: error.stdout + error.stderr,
-        }),
-      );
+    const kinesisAccess = (...args: string[]) => runCli(repo, ...args);
     expect(await kinesisAccess('check', 'grants')).toMatchObject({ code: 0 });
     expect(await kinesisAccess('verify', 'grants', '--out', 'generated')).toMatchObject({ code: 0 });
 

@@ -6,24 +6,15 @@
  * Needs /usr/bin/chromium (or CHROMIUM_PATH): `bash scripts/setup-chromium.sh`. It fails, never skips, without it.
  * `UPDATE_SCREENSHOTS=1` writes the screenshots into docs/images/ (otherwise into the OS temp dir).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumLaunchOptions } from '@kinesis-access/fixtures/chromium';
+import { type StartedProcess, startProcess, waitUntil } from '@kinesis-access/fixtures/processes';
 import { canonicalJson, compileGrant, renderJson, validateGrant } from '@kinesis-access/policy-model';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { grantFromTemplateInput } from '../src/grantInput';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
   ? join(__dirname, '../../../docs/images')
   : join(tmpdir(), 'kinesis-access-screenshots');
@@ -44,45 +35,31 @@ function modelMessages(override: Record<string, unknown>, path: string): string[
   return result.ok ? [] : result.problems.filter((p) => p.path === path).map((p) => p.message);
 }
 
-let server: ChildProcess | undefined;
+let server: StartedProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let harnessUrl: string;
 
-function startHarness(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'serve-harness.mjs')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server = child;
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /HARNESS_URL=(\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`harness server exited (${code}) before listening:\n${output}`)),
-    );
+/** Starts the Vite harness (serve-harness.mjs) and resolves with the URL it prints once it listens. */
+async function startHarness(): Promise<string> {
+  const harness = startProcess(process.execPath, [join(__dirname, 'serve-harness.mjs')]);
+  server = harness;
+  const url = await waitUntil(
+    harness,
+    'HARNESS_URL',
+    async () => /HARNESS_URL=(\S+)/.exec(harness.output())?.[1],
+    { deadline: Number.POSITIVE_INFINITY, name: 'harness server', intervalMs: 100 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} (before listening):\n${harness.output()}`);
   });
+  return url;
 }
 
 beforeAll(async () => {
-  try {
-    accessSync(CHROMIUM, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The browser test needs it: run \`bash scripts/setup-chromium.sh\` ` +
-        '(installs Debian chromium) or set CHROMIUM_PATH.',
-    );
-  }
+  const options = chromiumLaunchOptions('The browser test');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   harnessUrl = await startHarness();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  browser = await chromium.launch(options);
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -94,11 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
 });
 
 describe('the form in Chromium', () => {

@@ -1,4 +1,4 @@
-import { collectGrantFiles, type FileProblems, findDuplicates, loadGrant } from '@kinesis-access/grant-files';
+import { type FileProblems, loadGrants } from '@kinesis-access/grant-files';
 import { formatProblem } from '@kinesis-access/policy-model';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes';
@@ -14,27 +14,23 @@ export interface CheckReport {
 
 /** Check grant files and directories. Reads only; writes nothing. */
 export function checkPaths(inputs: readonly string[], cwd: string = process.cwd()): CheckReport {
-  const collected = collectGrantFiles(inputs, cwd);
-  const grants = collected.files.map(loadGrant);
+  const { loaded, problems } = loadGrants(inputs, { cwd });
   const byFile = new Map<string, FileProblems['problems'][number][]>();
-  const add = (entry: FileProblems): void => {
+  for (const entry of problems) {
     const list = byFile.get(entry.file);
     if (list) list.push(...entry.problems);
     else byFile.set(entry.file, [...entry.problems]);
-  };
-  for (const entry of collected.problems) add(entry);
-  for (const grant of grants) if (!grant.ok) add({ file: grant.file.displayPath, problems: grant.problems });
-  for (const entry of findDuplicates(grants)) add(entry);
+  }
 
   // Paths that could not be read first (in argument order), then the grant files in the order they were found.
-  const order = [
-    ...new Set([...collected.problems.map((p) => p.file), ...collected.files.map((f) => f.displayPath)]),
-  ];
+  const grantFiles = loaded.map((g) => g.file.displayPath);
+  const isGrantFile = new Set(grantFiles);
+  const order = [...new Set([...byFile.keys()].filter((file) => !isGrantFile.has(file)).concat(grantFiles))];
   const problemLines = order.flatMap((file) => (byFile.get(file) ?? []).map((p) => formatProblem(p, file)));
-  const warningLines = grants.flatMap((g) =>
+  const warningLines = loaded.flatMap((g) =>
     g.ok ? g.plan.warnings.map((w) => `${g.file.displayPath}: warning: ${w}`) : [],
   );
-  return { filesChecked: grants.length, problemLines, warningLines };
+  return { filesChecked: loaded.length, problemLines, warningLines };
 }
 
 export function register(program: Command): void {

@@ -2,17 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  assertBuilt,
-  EXAMPLES_DIR,
-  grantYaml,
-  problemLinePattern,
-  runCli,
-  snapshotTree,
-  tempTree,
-} from '../test-support/cli';
-
-beforeAll(assertBuilt);
+import { EXAMPLES_DIR, problemLinePattern, runCli, tempTree } from '../test-support/cli';
+import { grantYaml } from '../test-support/grant-yaml';
 
 const ACCOUNT = '123456789012';
 const stream = (name: string) => `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/${name}`;
@@ -227,8 +218,7 @@ describe('kinesis-access diff on bad input', () => {
       'before/a.yaml': grantYaml({ name: 'a', stream: 'bad stream' }),
       'after/b.yaml': grantYaml({ name: 'b', account: '12345' }),
     });
-    const snapshot = snapshotTree(dir);
-    const run = runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir });
+    const run = runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir, writesNothing: true });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
@@ -236,7 +226,6 @@ describe('kinesis-access diff on bad input', () => {
     expect(lines[0]).toMatch(problemLinePattern(path.join('before', 'a.yaml')));
     expect(lines[0]).toContain('spec.streams[0].arn');
     expect(lines[1]).toMatch(problemLinePattern(path.join('after', 'b.yaml')));
-    expect(snapshotTree(dir)).toEqual(snapshot);
   });
 
   it('exits 1 for a missing side and for duplicate grant names', () => {

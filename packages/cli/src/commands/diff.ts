@@ -1,10 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { collectGrantFiles, type FileProblems, findDuplicates, loadGrant } from '@kinesis-access/grant-files';
+import { loadGrants, problemLines } from '@kinesis-access/grant-files';
 import {
   type AccessDiff,
   diffAccess,
-  formatProblem,
   type GrantPlan,
   renderAccessDiffMarkdown,
 } from '@kinesis-access/policy-model';
@@ -23,31 +20,9 @@ export type LoadedSide = { ok: true; plans: GrantPlan[] } | { ok: false; lines: 
  * first grant, or the result of revoking the last one.
  */
 export function loadSide(input: string, cwd: string = process.cwd()): LoadedSide {
-  const collected = collectGrantFiles([input], cwd);
-  const absolute = path.resolve(cwd, input);
-  const emptyDirectory =
-    collected.files.length === 0 &&
-    fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true &&
-    isReadableDirectory(absolute);
-  const grants = collected.files.map(loadGrant);
-  const problems: FileProblems[] = [
-    ...(emptyDirectory ? [] : collected.problems),
-    ...grants.flatMap((g) => (g.ok ? [] : [{ file: g.file.displayPath, problems: g.problems }])),
-    ...findDuplicates(grants),
-  ];
-  if (problems.length > 0) {
-    return { ok: false, lines: problems.flatMap((f) => f.problems.map((p) => formatProblem(p, f.file))) };
-  }
-  return { ok: true, plans: grants.flatMap((g) => (g.ok ? [g.plan] : [])) };
-}
-
-function isReadableDirectory(dir: string): boolean {
-  try {
-    fs.readdirSync(dir);
-    return true;
-  } catch {
-    return false;
-  }
+  const { problems, grants } = loadGrants([input], { cwd, emptyDirectoryIsValid: true });
+  if (problems.length > 0) return { ok: false, lines: problemLines(problems) };
+  return { ok: true, plans: grants.map((g) => g.plan) };
 }
 
 /** The access diff of two sides, or the problem lines of both (nothing is compared when either is invalid). */

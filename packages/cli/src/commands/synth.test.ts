@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertBuilt, EXAMPLES_DIR, grantYaml, runCli, snapshotTree, tempTree } from '../test-support/cli';
+import { EXAMPLES_DIR, runCli, tempTree } from '../test-support/cli';
+import { grantYaml } from '../test-support/grant-yaml';
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '');
-
-beforeAll(assertBuilt);
 
 function repo(grants: Record<string, string>, extra: Record<string, string> = {}): string {
   return tempTree({
@@ -43,14 +42,12 @@ describe('kinesis-access synth', () => {
 
   it('writes nothing when a grant has problems, printing them like check', () => {
     const dir = repo({ 'orders.yaml': ORDERS, 'bad.yaml': ORDERS.replace('arn:aws:kinesis', 'arn:aws:s3') });
-    const before = snapshotTree(dir);
-    const run = runCli(['synth', 'grants', '--out', 'generated'], { cwd: dir });
+    const run = runCli(['synth', 'grants', '--out', 'generated'], { cwd: dir, writesNothing: true });
     expect(run.code).toBe(1);
     expect(lines(run.stdout)).toEqual([
       expect.stringMatching(/^grants\/bad\.yaml: spec\.streams\[0\]\.arn: /),
     ]);
     expect(run.stderr).toMatch(/1 problem in the grants; nothing written/);
-    expect(snapshotTree(dir)).toEqual(before);
   });
 
   it('refuses two owners of one stream resource policy, naming both files, and writes nothing', () => {
@@ -64,9 +61,8 @@ describe('kinesis-access synth', () => {
       'a.yaml': share('partner-a', '444455556666'),
       'b.yaml': share('partner-b', '777788889999'),
     });
-    const before = snapshotTree(dir);
     for (const command of [['synth'], ['verify']]) {
-      const run = runCli([...command, 'grants', '--out', 'generated'], { cwd: dir });
+      const run = runCli([...command, 'grants', '--out', 'generated'], { cwd: dir, writesNothing: true });
       expect(run.code).toBe(1);
       expect(lines(run.stdout)).toEqual([
         expect.stringMatching(
@@ -77,7 +73,6 @@ describe('kinesis-access synth', () => {
         ),
       ]);
     }
-    expect(snapshotTree(dir)).toEqual(before);
   });
 
   it('removes the stack of a removed grant and leaves the others untouched', () => {
@@ -151,13 +146,11 @@ describe('kinesis-access verify (and synth --check)', () => {
   it('passes when the committed files match the grants', () => {
     const dir = repo({ 'orders.yaml': ORDERS, 'payments.yaml': PAYMENTS });
     runCli(['synth', 'grants', '--out', 'generated'], { cwd: dir });
-    const before = snapshotTree(dir);
     for (const args of [['verify'], ['synth', '--check']]) {
-      const run = runCli([...args, 'grants', '--out', 'generated'], { cwd: dir });
+      const run = runCli([...args, 'grants', '--out', 'generated'], { cwd: dir, writesNothing: true });
       expect(run).toMatchObject({ code: 0, stdout: '' });
       expect(run.stderr).toMatch(/generated is up to date \(2 grants, 2 files\)/);
     }
-    expect(snapshotTree(dir)).toEqual(before);
   });
 
   it('fails on a changed, a new and a removed grant, listing each file and the command to run', () => {
@@ -172,9 +165,8 @@ describe('kinesis-access verify (and synth --check)', () => {
       grantYaml({ name: 'refunds-clickpipes', stream: 'refunds' }),
     );
     fs.rmSync(path.join(dir, 'grants/payments.yaml'));
-    const before = snapshotTree(dir);
     for (const args of [['verify'], ['synth', '--check']]) {
-      const run = runCli([...args, 'grants', '--out', 'generated'], { cwd: dir });
+      const run = runCli([...args, 'grants', '--out', 'generated'], { cwd: dir, writesNothing: true });
       expect(run.code).toBe(1);
       expect(lines(run.stdout)).toEqual([
         'generated/stacks/refunds-clickpipes/cdk.tf.json: missing (a grant produces it, but it is not there)',
@@ -185,7 +177,6 @@ describe('kinesis-access verify (and synth --check)', () => {
         'Run:\n  kinesis-access synth grants --out generated\nand commit the result.',
       );
     }
-    expect(snapshotTree(dir)).toEqual(before);
     expect(runCli(['synth', 'grants', '--out', 'generated'], { cwd: dir }).code).toBe(0);
     expect(runCli(['verify', 'grants', '--out', 'generated'], { cwd: dir }).code).toBe(0);
   });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { collectGrantFiles, type FileProblems, findDuplicates, loadGrant } from '@kinesis-access/grant-files';
-import { formatProblem, type GrantPlan } from '@kinesis-access/policy-model';
+import { loadGrants, problemLines } from '@kinesis-access/grant-files';
+import type { GrantPlan } from '@kinesis-access/policy-model';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes';
 
@@ -24,17 +24,9 @@ export function loadPlans(
   grantsDir: string,
   cwd: string = process.cwd(),
 ): { ok: true; plans: GrantPlan[] } | { ok: false; lines: string[] } {
-  const collected = collectGrantFiles([grantsDir], cwd);
-  const grants = collected.files.map(loadGrant);
-  const problems: FileProblems[] = [
-    ...collected.problems,
-    ...grants.flatMap((g) => (g.ok ? [] : [{ file: g.file.displayPath, problems: g.problems }])),
-    ...findDuplicates(grants),
-  ];
-  if (problems.length > 0) {
-    return { ok: false, lines: problems.flatMap((f) => f.problems.map((p) => formatProblem(p, f.file))) };
-  }
-  return { ok: true, plans: grants.flatMap((g) => (g.ok ? [g.plan] : [])) };
+  const { problems, grants } = loadGrants([grantsDir], { cwd });
+  if (problems.length > 0) return { ok: false, lines: problemLines(problems) };
+  return { ok: true, plans: grants.map((g) => g.plan) };
 }
 
 /**

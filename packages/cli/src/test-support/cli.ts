@@ -25,14 +25,24 @@ export function assertBuilt(): void {
   }
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; bin?: string } = {}): CliRun {
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly bin?: string;
+  /** Fail the test when the run created, changed or removed anything below its working directory. */
+  readonly writesNothing?: boolean;
+}
+
+export function runCli(args: readonly string[], options: RunOptions = {}): CliRun {
+  const cwd = options.cwd ?? PACKAGE_DIR;
+  const before = options.writesNothing ? snapshotTree(cwd) : undefined;
   const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
-    cwd: options.cwd ?? PACKAGE_DIR,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     timeout: 60_000,
   });
   if (result.error) throw result.error;
+  if (before !== undefined) expect(snapshotTree(cwd)).toEqual(before);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -67,45 +77,6 @@ export function snapshotTree(dir: string): string[] {
   };
   walk(dir);
   return out;
-}
-
-export interface GrantOptions {
-  readonly name: string;
-  readonly profile?: string;
-  readonly account?: string;
-  readonly stream?: string;
-  readonly roleName?: string;
-  /** Extra YAML lines appended under `spec:` (already indented by two spaces). */
-  readonly specExtra?: string;
-  /** Extra YAML lines under `spec.principal:`, after `roleArn` (already indented by four spaces). */
-  readonly principalExtra?: readonly string[];
-  /** The YAML lines under `spec.streams:` (already indented), in place of the one `stream`. */
-  readonly streamLines?: readonly string[];
-}
-
-/** A valid grant file (unless the options make it invalid). */
-export function grantYaml(options: GrantOptions): string {
-  const account = options.account ?? '123456789012';
-  const lines = [
-    'apiVersion: kinesis-access/v1',
-    'kind: KinesisAccessGrant',
-    'metadata:',
-    `  name: ${options.name}`,
-    'spec:',
-    `  profile: ${options.profile ?? 'clickpipes'}`,
-    '  principal:',
-    '    roleArn: arn:aws:iam::111122223333:role/ClickHouse-Service-Role',
-    ...(options.principalExtra ?? []),
-  ];
-  if (options.roleName !== undefined) lines.push('  role:', `    name: ${options.roleName}`);
-  lines.push(
-    '  streams:',
-    ...(options.streamLines ?? [
-      `    - arn: arn:aws:kinesis:us-east-1:${account}:stream/${options.stream ?? 'orders'}`,
-    ]),
-  );
-  if (options.specExtra !== undefined) lines.push(options.specExtra);
-  return `${lines.join('\n')}\n`;
 }
 
 /** The field-path contract of a problem line: `<file>: <field path>: <message>`. */

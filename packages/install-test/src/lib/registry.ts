@@ -1,9 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { answersOk, freePort, startProcess, waitUntil } from '@kinesis-access/fixtures/processes';
 import { publicPackages, runOk, WORKSPACE } from './process';
 
 const publicPackageNames = () => publicPackages().map((p) => p.name);
@@ -19,19 +19,6 @@ export interface LocalRegistry {
   readonly dryRunBefore: string;
   readonly dryRunAfter: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
 }
 
 /** npm_config_nodedir for native builds (better-sqlite3), from scripts/lib/node-headers.js; throws what is missing. */
@@ -56,8 +43,6 @@ function cleanEnv(): NodeJS.ProcessEnv {
   }
   return env;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts Verdaccio with its own storage, htpasswd auth and an uplink to the npm registry this machine uses (for
@@ -118,7 +103,7 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
   fs.writeFileSync(configFile, config);
 
   const bin = path.join(path.dirname(require.resolve('verdaccio/package.json')), 'bin', 'verdaccio');
-  const child: ChildProcess = spawn(
+  const verdaccio = startProcess(
     process.execPath,
     [bin, '--config', configFile, '--listen', `127.0.0.1:${port}`],
     {
@@ -127,43 +112,27 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
         ...cleanEnv(),
         ...(cafile && !process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: cafile } : {}),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      log,
     },
   );
-  const logged: string[] = [];
-  const onOutput = (d: Buffer) => {
-    logged.push(d.toString());
-    log(d.toString());
-  };
-  child.stdout?.on('data', onOutput);
-  child.stderr?.on('data', onOutput);
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await verdaccio.stop();
     fs.rmSync(work, { recursive: true, force: true });
   };
 
   try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`verdaccio exited with ${child.exitCode}`);
-      const ok = await fetch(`${url}-/ping`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error('verdaccio did not answer /-/ping within 60 s');
-      await sleep(200);
-    }
+    await waitUntil(verdaccio, 'an answer to /-/ping (60 s)', () => answersOk(`${url}-/ping`), {
+      deadline: Date.now() + 60_000,
+      name: 'verdaccio',
+      intervalMs: 200,
+    });
     // Fail here, with the reason, rather than as a 404 in the middle of an install.
     const probe = await fetch(`${url}cdktf-cli`);
     if (!probe.ok) {
       throw new Error(
         `verdaccio cannot serve third-party packages from its uplink ${upstream}: GET /cdktf-cli gave ` +
           `${probe.status} (CA file: ${cafile ?? 'none'}, proxy: ${httpsProxy ?? httpProxy ?? 'none'}). ` +
-          `Its log:\n${logged.join('').slice(-3000)}`,
+          `Its log:\n${verdaccio.output().slice(-3000)}`,
       );
     }
     const user = 'kinesis-access-release';
@@ -195,7 +164,9 @@ export async function startRegistry(log: (line: string) => void = () => {}): Pro
     const release = (...args: string[]) =>
       runOk(process.execPath, [path.join(WORKSPACE, 'scripts/release.js'), ...args], { cwd: WORKSPACE, env });
     const dryRunBefore = (await release('--dry-run')).stdout;
-    log((await release('--skip-build', '--no-git-tag')).stdout);
+    // --allow-pending: this registry is thrown away, so the versions in the package.json files are published even
+    // while changesets wait to be versioned (between releases, which is most of the time).
+    log((await release('--skip-build', '--no-git-tag', '--allow-pending')).stdout);
     const dryRunAfter = (await release('--dry-run')).stdout;
     const published: string[] = [];
     for (const name of publicPackageNames()) {

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { GRANTS_DIR, loadGrants } from '@kinesis-access/grant-files';
 import {
   canonicalJson,
   type GrantPlan,
@@ -55,28 +55,15 @@ function validateAndPlan(input: GrantActionInput): { spec: GrantSpec; plan: Gran
 }
 
 /**
- * The other grants of the repository (`grants/*.yaml` under the target path), planned. Files that do not plan
- * are left to the repository's own `kinesis-access check`; the grant file this run writes is not among them.
+ * The other grants of the repository (every grant file under `grants/`, read as `kinesis-access check` reads them),
+ * planned. Files that do not plan are left to the repository's own `kinesis-access check`; the grant file this
+ * run writes is not among them.
  */
-async function repositoryGrants(root: string, except: string): Promise<RepositoryGrant[]> {
-  const dir = path.posix.dirname(except);
-  let names: string[];
-  try {
-    names = await fs.readdir(resolveSafeChildPath(root, dir));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const grants: RepositoryGrant[] = [];
-  for (const name of names.filter((n) => /\.ya?ml$/i.test(n)).sort()) {
-    const file = path.posix.join(dir, name);
-    if (file === except) continue;
-    const text = await readIfExists(root, file);
-    if (text === undefined) continue;
-    const loaded = loadGrantYaml(text);
-    if (loaded.ok) grants.push({ file, plan: loaded.value.plan, text });
-  }
-  return grants;
+function repositoryGrants(root: string, except: string): RepositoryGrant[] {
+  return loadGrants([GRANTS_DIR], { cwd: root }).loaded.flatMap((grant) => {
+    const file = grant.file.displayPath.split(path.sep).join('/');
+    return grant.ok && file !== except ? [{ file, plan: grant.plan, text: grant.text }] : [];
+  });
 }
 
 /** One owner per stream resource policy: refuse a grant that would set one another grant already sets. */
@@ -87,7 +74,7 @@ async function checkResourcePolicyOwner(
   shown: (relative: string) => string,
 ): Promise<void> {
   if (rendered.plan.resourcePolicies.length === 0) return;
-  const others = await repositoryGrants(root, rendered.grantPath);
+  const others = repositoryGrants(root, rendered.grantPath);
   const self: RepositoryGrant = { file: rendered.grantPath, plan: rendered.plan, text: rendered.grantYaml };
   const mine = resourcePolicyOwnerProblems([...others, self]).find((p) => p.file === rendered.grantPath);
   if (mine === undefined) return;

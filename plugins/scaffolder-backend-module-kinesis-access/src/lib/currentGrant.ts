@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { collectGrantFiles, loadGrant } from '@kinesis-access/grant-files';
+import { GRANTS_DIR, loadGrants } from '@kinesis-access/grant-files';
 import { formatProblem, type GrantPlan, type GrantSpec } from '@kinesis-access/policy-model';
 
 /** Where the change and revoke actions find the infra repository's current files in the workspace. */
@@ -44,17 +44,16 @@ export async function readCurrentGrant(
   name: string,
   actionId: string,
 ): Promise<CurrentGrant> {
-  const grantsDir = resolveSafeChildPath(root, 'grants');
+  const grantsDir = resolveSafeChildPath(root, GRANTS_DIR);
   const stat = await fs.stat(grantsDir).catch(() => undefined);
   if (!stat?.isDirectory()) {
     throw new InputError(
-      `${actionId}: currentPath: no grants/ directory in "${shownRoot}" — fetch the infrastructure repository ` +
+      `${actionId}: currentPath: no ${GRANTS_DIR}/ directory in "${shownRoot}" — fetch the infrastructure repository ` +
         'there first (e.g. with fetch:plain), received currentPath "' +
         `${shownRoot}"`,
     );
   }
-  const collected = collectGrantFiles(['grants'], root);
-  const loaded = collected.files.map(loadGrant);
+  const { loaded } = loadGrants([GRANTS_DIR], { cwd: root });
   const names: string[] = [];
   for (const grant of loaded) {
     if (grant.ok) {
@@ -62,7 +61,7 @@ export async function readCurrentGrant(
       if (grant.spec.metadata.name === name) {
         return {
           file: toPosix(grant.file.displayPath),
-          text: await fs.readFile(grant.file.absolutePath, 'utf8'),
+          text: grant.text,
           spec: grant.spec,
           plan: grant.plan,
         };
@@ -83,7 +82,7 @@ export async function readCurrentGrant(
   }
   const known = names.sort();
   throw new InputError(
-    `${actionId}: name: no grant named "${name}" under ${shownRoot}/grants, received "${name}"` +
+    `${actionId}: name: no grant named "${name}" under ${shownRoot}/${GRANTS_DIR}, received "${name}"` +
       (known.length === 0 ? ' (there are no grants)' : ` (grants there: ${known.join(', ')})`),
   );
 }

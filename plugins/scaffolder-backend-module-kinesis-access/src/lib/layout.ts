@@ -1,11 +1,6 @@
 import path from 'node:path';
-import {
-  type BackendConfig,
-  GENERATED_DIR,
-  GRANTS_DIR,
-  stackDirectory,
-  stackNameFor,
-} from '@kinesis-access/cdktf/settings';
+import type { BackendConfig } from '@kinesis-access/cdktf/settings';
+import { GENERATED_DIR, GRANTS_DIR, stackDirectory, stackNameFor } from '@kinesis-access/grant-files';
 import type { GrantPlan } from '@kinesis-access/policy-model';
 import type { WorkspaceFile } from './workspaceFiles';
 
@@ -26,16 +21,15 @@ type Cdktf = typeof import('@kinesis-access/cdktf');
 let cdktf: Cdktf | undefined;
 
 /**
- * `@kinesis-access/cdktf` (cdktf, constructs, the AWS provider's IAM classes) is loaded on the first render, not
- * when a Backstage backend loads the module: most backend processes never run this action. File names come from
- * its light `./settings` entry, which loads no cdktf.
+ * `@kinesis-access/cdktf` (cdktf, constructs, the AWS provider's IAM classes) is loaded on the first run of the
+ * action, not when a Backstage backend loads the module: most backend processes never run this action.
  */
 function loadCdktf(): Cdktf {
   cdktf ??= require('@kinesis-access/cdktf') as Cdktf;
   return cdktf;
 }
 
-/** Where the grant file goes, relative to the infra repo root (cdktf's GRANTS_DIR, where `synth` reads). */
+/** Where the grant file goes, relative to the infra repo root (GRANTS_DIR, where `synth` reads). */
 export function grantFilePath(name: string): string {
   return `${GRANTS_DIR}/${name}.yaml`;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadGrantsDirectory } from './index';
+import { type LoadedGrants, loadGrantsDirectory } from './index';
 
 const EXAMPLE_GRANTS_DIR = path.resolve(__dirname, '../../../examples/grants');
 
@@ -33,6 +33,19 @@ function withDir(files: Readonly<Record<string, string>>, run: (dir: string) => 
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * a.yaml and b.yaml, which clash with each other, beside a valid c.yaml: only c.yaml loads. Returns the problems.
+ */
+function loadClash(a: string, b: string): LoadedGrants['problems'] {
+  let problems: LoadedGrants['problems'] = [];
+  withDir({ 'a.yaml': a, 'b.yaml': b, 'c.yaml': clickpipesYaml('payments') }, (dir) => {
+    const loaded = loadGrantsDirectory(dir);
+    expect(loaded.grants.map((g) => g.file)).toEqual(['c.yaml']);
+    problems = loaded.problems;
+  });
+  return problems;
 }
 
 describe('loadGrantsDirectory', () => {
@@ -73,22 +86,15 @@ describe('loadGrantsDirectory', () => {
   });
 
   it('refuses two grants that would create the same IAM role in one account, as `check` does', () => {
-    withDir(
-      {
-        'a.yaml': clickpipesYaml('orders-a', 'ClickHouseAccessRole-orders'),
-        'b.yaml': clickpipesYaml('orders-b', 'ClickHouseAccessRole-ORDERS'),
-        'c.yaml': clickpipesYaml('payments'),
-      },
-      (dir) => {
-        const loaded = loadGrantsDirectory(dir);
-        expect(loaded.grants.map((g) => g.file)).toEqual(['c.yaml']);
-        expect(loaded.problems.map((p) => [p.file, p.problems.map((q) => q.path)])).toEqual([
-          ['a.yaml', ['spec.role.name']],
-          ['b.yaml', ['spec.role.name']],
-        ]);
-        expect(loaded.problems[0]?.problems[0]?.message).toContain('also created by b.yaml');
-      },
+    const problems = loadClash(
+      clickpipesYaml('orders-a', 'ClickHouseAccessRole-orders'),
+      clickpipesYaml('orders-b', 'ClickHouseAccessRole-ORDERS'),
     );
+    expect(problems.map((p) => [p.file, p.problems.map((q) => q.path)])).toEqual([
+      ['a.yaml', ['spec.role.name']],
+      ['b.yaml', ['spec.role.name']],
+    ]);
+    expect(problems[0]?.problems[0]?.message).toContain('also created by b.yaml');
   });
 
   it('refuses a second owner of a stream resource policy, naming both files, with the line', () => {
@@ -97,23 +103,16 @@ describe('loadGrantsDirectory', () => {
         .replace('profile: clickpipes', 'profile: read')
         .replace(/stream\/[\w-]+\n/, 'stream/orders\n')
         .concat(['  resourcePolicy:', '    principals:', `      - ${partner}`, ''].join('\n'));
-    withDir(
-      {
-        'a.yaml': shared('partner-a', 'arn:aws:iam::444455556666:root'),
-        'b.yaml': shared('partner-b', 'arn:aws:iam::777788889999:root'),
-        'c.yaml': clickpipesYaml('payments'),
-      },
-      (dir) => {
-        const loaded = loadGrantsDirectory(dir);
-        expect(loaded.grants.map((g) => g.file)).toEqual(['c.yaml']);
-        expect(loaded.problems.map((p) => [p.file, p.problems.map((q) => [q.path, q.line])])).toEqual([
-          ['a.yaml', [['spec.resourcePolicy', 11]]],
-          ['b.yaml', [['spec.resourcePolicy', 11]]],
-        ]);
-        expect(loaded.problems[0]?.problems[0]?.message).toMatch(
-          /^the resource policy of stream arn:aws:kinesis:us-east-1:123456789012:stream\/orders is also set by b\.yaml \(grant "partner-b"\), and a\.yaml sets it too/,
-        );
-      },
+    const problems = loadClash(
+      shared('partner-a', 'arn:aws:iam::444455556666:root'),
+      shared('partner-b', 'arn:aws:iam::777788889999:root'),
+    );
+    expect(problems.map((p) => [p.file, p.problems.map((q) => [q.path, q.line])])).toEqual([
+      ['a.yaml', [['spec.resourcePolicy', 11]]],
+      ['b.yaml', [['spec.resourcePolicy', 11]]],
+    ]);
+    expect(problems[0]?.problems[0]?.message).toMatch(
+      /^the resource policy of stream arn:aws:kinesis:us-east-1:123456789012:stream\/orders is also set by b\.yaml \(grant "partner-b"\), and a\.yaml sets it too/,
     );
   });
 

@@ -1,7 +1,7 @@
 /**
  * Where things live, relative to an infrastructure repository's root (see docs/stack-layout.md).
  *
- * The CLI (`kinesis-access synth` / `verify`), the cdktf app and the Backstage action all use these, so the
+ * The CLI (`kinesis-access synth` / `verify`), the cdktf app and the Backstage actions all use these, so the
  * files a pull request adds are exactly the files a full synth or the freshness check expects.
  */
 import type { GrantPlan } from '@kinesis-access/policy-model';
