@@ -82,7 +82,8 @@ export function describeFsError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export interface CollectOptions {
+/** Where `loadGrants` (and the collection it starts with) looks for grant files. */
+export interface LoadGrantsOptions {
   /** Paths are relative to this directory. @default process.cwd() */
   readonly cwd?: string;
   /**
@@ -97,7 +98,7 @@ export interface CollectOptions {
  * contributes every `*.yaml` / `*.yml` file below it. A file reached twice (a directory and a file inside it) is
  * read once.
  */
-export function collectGrantFiles(inputs: readonly string[], options: CollectOptions = {}): CollectedFiles {
+export function collectGrantFiles(inputs: readonly string[], options: LoadGrantsOptions = {}): CollectedFiles {
   const cwd = options.cwd ?? process.cwd();
   const files: GrantFile[] = [];
   const problems: FileProblems[] = [];

@@ -5,15 +5,14 @@
  */
 import * as path from 'node:path';
 import { compareCodeUnits, formatProblem } from '@kinesis-access/policy-model';
-import { type CollectOptions, collectGrantFiles, type FileProblems } from './collect';
+import { collectGrantFiles, type FileProblems, type LoadGrantsOptions } from './collect';
 import { findDuplicates } from './cross-file';
 import { type LoadedGrant, loadGrant } from './load';
 
 /** A grant file that parsed, validated and planned. */
 export type ValidGrant = Extract<LoadedGrant, { ok: true }>;
 
-/** Options of {@link loadGrants}. */
-export type LoadGrantsOptions = CollectOptions;
+export type { LoadGrantsOptions };
 
 /** The grants below some paths, with every problem found on the way. */
 export interface GrantSet {
