@@ -2,7 +2,8 @@
  * @packageDocumentation
  * Scaffolder form fields for the "Grant ClickPipes Kinesis access" template: `ClickHouseRoleArnField`,
  * `KinesisStreamsField` and `KinesisAccessPreview`. They validate and preview with the kinesis-access policy
- * model, from the same template parameters the `kinesis:access:grant` action receives.
+ * model, from the same template parameters the `kinesis:access:grant` action receives; with
+ * `ui:options: { mode: change }`, in the "Change Kinesis access" template, against the grant being changed.
  *
  * Legacy frontend system: this entry point. New frontend system: the `./alpha` entry point.
  */
@@ -13,6 +14,7 @@ export {
   clickHouseRoleArnValidation,
 } from './fields/ClickHouseRoleArnField';
 export { kinesisAccessFieldExtensionOptions } from './fields/extensions';
+export type { KinesisAccessFieldUiOptions } from './fields/formMode';
 export {
   KinesisAccessPreview,
   type KinesisAccessPreviewProps,

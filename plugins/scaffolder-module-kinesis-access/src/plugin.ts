@@ -8,10 +8,8 @@ import {
   kinesisAccessPreviewExtension,
   kinesisStreamsFieldExtension,
 } from './fields/extensions';
+import type { KinesisAccessFieldUiOptions } from './fields/formMode';
 import type { KinesisStreamInput } from './grantInput';
-
-/** The fields take no `ui:options`. */
-type NoUiOptions = Record<string, never>;
 
 /**
  * The legacy-frontend plugin that provides the field extensions. Put the extensions inside
@@ -20,7 +18,7 @@ type NoUiOptions = Record<string, never>;
 export const kinesisAccessFieldsPlugin = createPlugin({ id: 'scaffolder-kinesis-access' });
 
 /** `ui:field: ClickHouseRoleArnField` — the ClickHouse service role ARN. */
-export const ClickHouseRoleArnFieldExtension: FieldExtensionComponent<string, NoUiOptions> =
+export const ClickHouseRoleArnFieldExtension: FieldExtensionComponent<string, KinesisAccessFieldUiOptions> =
   kinesisAccessFieldsPlugin.provide(
     createScaffolderFieldExtension({
       ...clickHouseRoleArnFieldExtension,
@@ -29,7 +27,7 @@ export const ClickHouseRoleArnFieldExtension: FieldExtensionComponent<string, No
   );
 
 /** `ui:field: KinesisStreamsField` — the streams list. */
-export const KinesisStreamsFieldExtension: FieldExtensionComponent<KinesisStreamInput[], NoUiOptions> =
+export const KinesisStreamsFieldExtension: FieldExtensionComponent<KinesisStreamInput[], KinesisAccessFieldUiOptions> =
   kinesisAccessFieldsPlugin.provide(
     createScaffolderFieldExtension({
       ...kinesisStreamsFieldExtension,
@@ -38,7 +36,7 @@ export const KinesisStreamsFieldExtension: FieldExtensionComponent<KinesisStream
   );
 
 /** `ui:field: KinesisAccessPreview` — the live policy preview. */
-export const KinesisAccessPreviewExtension: FieldExtensionComponent<string | undefined, NoUiOptions> =
+export const KinesisAccessPreviewExtension: FieldExtensionComponent<string | undefined, KinesisAccessFieldUiOptions> =
   kinesisAccessFieldsPlugin.provide(
     createScaffolderFieldExtension({
       ...kinesisAccessPreviewExtension,

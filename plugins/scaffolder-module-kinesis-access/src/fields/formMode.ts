@@ -18,3 +18,9 @@ export const formModeOption = (zod: Zod): ReturnType<Zod['object']> =>
       .optional()
       .describe('change: the form changes the grant its repoUrl, baseBranch and name parameters name'),
   });
+
+/** The `ui:options` of every field of this package (see {@link formModeOption}). */
+export interface KinesisAccessFieldUiOptions {
+  /** `change` in the "Change Kinesis access" template; a new grant when left out. */
+  readonly mode?: 'grant' | 'change';
+}
