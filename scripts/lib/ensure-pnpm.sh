@@ -15,14 +15,21 @@ ensure_node() {
   fi
 }
 
+# The repository root, from this file's place (scripts/lib/), so a caller in a package directory gets the same pin.
+_kinesis_access_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
 pinned_pnpm_version() {
-  node -p 'require("./package.json").packageManager.replace(/^pnpm@/, "").replace(/\+.*$/, "")'
+  node -p 'require(require("node:path").join(process.argv[1], "package.json")).packageManager.replace(/^pnpm@/, "").replace(/\+.*$/, "")' \
+    "$_kinesis_access_root"
 }
 
 ensure_pnpm() {
   ensure_node
   local want have prefix
-  want="$(pinned_pnpm_version)"
+  if ! want="$(pinned_pnpm_version)" || [ -z "$want" ]; then
+    echo "error: no pnpm version pinned in $_kinesis_access_root/package.json (\"packageManager\")" >&2
+    return 1
+  fi
   have="$(pnpm --version 2>/dev/null || true)"
   if [ "$have" = "$want" ]; then
     return 0
