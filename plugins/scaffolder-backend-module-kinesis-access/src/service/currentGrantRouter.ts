@@ -6,6 +6,7 @@ import type { Config } from '@backstage/config';
 import { InputError, isError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
+import { GRANTS_DIR } from '@kinesis-access/grant-files';
 import express, { type Request, type Response } from 'express';
 import { readCurrentGrant } from '../lib/currentGrant';
 
@@ -24,7 +25,11 @@ export interface CurrentGrantResponse {
 const ROUTE_ID = 'kinesis-access current-grant';
 const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const BRANCH_PATTERN = /^[A-Za-z0-9._/-]+$/;
-const GRANT_FILE = /^grants\/.+\.ya?ml$/i;
+/**
+ * The grant files of the repository, as the loading path collects them: `.yaml` and `.yml` files at any depth under
+ * the grants directory.
+ */
+const isGrantFile = (file: string): boolean => file.startsWith(`${GRANTS_DIR}/`) && /\.ya?ml$/i.test(file);
 
 /** One query parameter as a trimmed string; anything else is an InputError naming the parameter. */
 function queryParameter(request: Request, field: string, fallback?: string): string {
@@ -77,7 +82,7 @@ export async function currentGrant(
   try {
     let tree: Awaited<ReturnType<UrlReaderService['readTree']>>;
     try {
-      tree = await urlReader.readTree(treeUrl, { filter: (file) => GRANT_FILE.test(file) });
+      tree = await urlReader.readTree(treeUrl, { filter: isGrantFile });
     } catch (error) {
       if (isError(error) && error.name === 'NotFoundError') {
         throw new NotFoundError(
@@ -88,9 +93,9 @@ export async function currentGrant(
     }
     // Backstage's readers extract into an existing directory.
     const root = await tree.dir({ targetDir: scratch });
-    if (!(await fs.stat(path.join(root, 'grants')).catch(() => undefined))?.isDirectory()) {
+    if (!(await fs.stat(path.join(root, GRANTS_DIR)).catch(() => undefined))?.isDirectory()) {
       throw new NotFoundError(
-        `${ROUTE_ID}: repoUrl: ${shown} has no grant files under grants/ on branch "${branch}"`,
+        `${ROUTE_ID}: repoUrl: ${shown} has no grant files under ${GRANTS_DIR}/ on branch "${branch}"`,
       );
     }
     const current = await readCurrentGrant(root, `${shown} (${branch})`, name, ROUTE_ID);
